@@ -1,0 +1,6 @@
+package io.closeloop.crm.deal;
+
+/** Where a stage change came from. */
+public enum StageChangeSource {
+    API, IMPORT, DEMO, ACTION
+}

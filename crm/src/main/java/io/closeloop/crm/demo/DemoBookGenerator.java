@@ -79,7 +79,7 @@ public final class DemoBookGenerator {
 
     private List<DemoAccount> accounts() {
         Dice dice = new Dice(seed, "accounts");
-        Set<String> domains = new HashSet<>();
+        Set<String> names = new HashSet<>(); // unique across countries too: import matches on the normalised name
         List<DemoAccount> accounts = new ArrayList<>();
         while (accounts.size() < ACCOUNTS) {
             String country = COUNTRIES[dice.weighted(COUNTRY_WEIGHTS)];
@@ -87,7 +87,7 @@ public final class DemoBookGenerator {
             String stem = dice.pick(DemoNames.COMPANY_STEMS);
             String noun = dice.pick(DemoNames.INDUSTRY_NOUNS.get(industry));
             String domain = (stem + noun).toLowerCase(Locale.ROOT) + DemoNames.TLD.get(country);
-            if (!domains.add(domain)) {
+            if (!names.add(stem + " " + noun)) {
                 continue;
             }
             AccountTier tier = TIERS[dice.weighted(TIER_WEIGHTS)];

@@ -44,6 +44,9 @@ public final class DemoBookGenerator {
     /** Mostly granted, some never asked, about 5 % withdrawn. */
     private static final EmailConsent[] CONSENTS = { EmailConsent.GRANTED, EmailConsent.UNKNOWN, EmailConsent.WITHDRAWN };
     private static final double[] CONSENT_WEIGHTS = { 80, 15, 5 };
+    /** Smallest and largest number per account, by tier (STRATEGIC, ENTERPRISE, MID_MARKET, SMB). */
+    private static final int[][] CONTACTS_PER_ACCOUNT = { { 6, 10 }, { 4, 7 }, { 3, 5 }, { 2, 3 } };
+    private static final int[][] DEALS_PER_ACCOUNT = { { 5, 8 }, { 3, 5 }, { 2, 4 }, { 1, 3 } };
     private static final BigDecimal EUR_PER_USD = new BigDecimal("0.92");
 
     private final long seed;
@@ -131,12 +134,7 @@ public final class DemoBookGenerator {
         Dice dice = new Dice(seed, "contacts");
         List<DemoContact> contacts = new ArrayList<>();
         for (DemoAccount account : accounts) {
-            int count = switch (account.tier()) {
-                case STRATEGIC -> dice.between(6, 10);
-                case ENTERPRISE -> dice.between(4, 7);
-                case MID_MARKET -> dice.between(3, 5);
-                case SMB -> dice.between(2, 3);
-            };
+            int count = countFor(dice, account.tier(), CONTACTS_PER_ACCOUNT);
             Set<String> locals = new HashSet<>();
             for (int i = 0; i < count; i++) {
                 String first = dice.pick(DemoNames.FIRST_NAMES.get(account.country()));
@@ -182,12 +180,7 @@ public final class DemoBookGenerator {
         Dice dice = new Dice(seed, "deals");
         List<DemoDeal> deals = new ArrayList<>();
         for (DemoAccount account : accounts) {
-            int count = switch (account.tier()) {
-                case STRATEGIC -> dice.between(5, 8);
-                case ENTERPRISE -> dice.between(3, 5);
-                case MID_MARKET -> dice.between(2, 4);
-                case SMB -> dice.between(1, 3);
-            };
+            int count = countFor(dice, account.tier(), DEALS_PER_ACCOUNT);
             List<Instant> starts = new ArrayList<>();
             for (int i = 0; i < count; i++) {
                 // more deals lately than 18 months ago: the business grows
@@ -342,6 +335,11 @@ public final class DemoBookGenerator {
     }
 
     // ------------------------------------------------------------------------------------- times
+
+    private static int countFor(Dice dice, AccountTier tier, int[][] rangeByTier) {
+        int[] range = rangeByTier[tier.ordinal()];
+        return dice.between(range[0], range[1]);
+    }
 
     private static Instant between(Dice dice, Instant from, Instant to) {
         long seconds = Math.max(0, Duration.between(from, to).getSeconds() - 1);

@@ -23,7 +23,7 @@ import java.util.Set;
 /**
  * Makes a realistic book of business from a seed, without touching a database: the same seed and
  * day give an equal {@link DemoBook}. About 300 accounts in the US, UK, Germany and France owned by
- * the {@link DemoUsers} reps, four contacts each, three deals each over the last 18 months, the
+ * the {@link DemoUsers} reps, about four contacts and three deals each over the last 18 months, the
  * {@link DemoCatalog} and open tasks.
  *
  * <p>Whether a closed deal was won is drawn from a hidden logistic model over features a scorer
@@ -48,6 +48,10 @@ public final class DemoBookGenerator {
     private static final int[][] CONTACTS_PER_ACCOUNT = { { 6, 10 }, { 4, 7 }, { 3, 5 }, { 2, 3 } };
     private static final int[][] DEALS_PER_ACCOUNT = { { 5, 8 }, { 3, 5 }, { 2, 4 }, { 1, 3 } };
     private static final BigDecimal EUR_PER_USD = new BigDecimal("0.92");
+    /** How much easier (log-odds) a deal is to win in an industry. */
+    private static final Map<String, Double> INDUSTRY_EFFECT = Map.of("Software", 0.5, "Financial Services", -0.3,
+            "Healthcare", -0.4, "Manufacturing", 0.0, "Retail", 0.2, "Logistics", 0.3, "Telecommunications", -0.2,
+            "Energy", -0.5, "Education", 0.25, "Media", 0.1);
 
     private final long seed;
     private final LocalDate asOf;
@@ -278,10 +282,6 @@ public final class DemoBookGenerator {
         return -1.25 + tierEffect + INDUSTRY_EFFECT.get(account.industry()) - 0.45 * Math.log(usd / typical)
                 + (expansion ? 0.6 : 0) + repSkill.get(owner.username()) + dice.gaussian(0, 0.8);
     }
-
-    private static final Map<String, Double> INDUSTRY_EFFECT = Map.of("Software", 0.5, "Financial Services", -0.3,
-            "Healthcare", -0.4, "Manufacturing", 0.0, "Retail", 0.2, "Logistics", 0.3, "Telecommunications", -0.2,
-            "Energy", -0.5, "Education", 0.25, "Media", 0.1);
 
     private static String shortName(DemoAccount account) {
         return account.name().substring(0, account.name().indexOf(' ', account.name().indexOf(' ') + 1));

@@ -9,11 +9,10 @@ import io.closeloop.agents.api.AnswerMode;
 import io.closeloop.agents.api.Citation;
 import io.closeloop.agents.api.EmailDraft;
 import io.closeloop.agents.api.TaskProposal;
-import io.closeloop.agents.grounding.Evidence;
-import io.closeloop.agents.grounding.ScriptedHistory;
 import io.closeloop.agents.llm.LlmCall;
 import io.closeloop.agents.llm.LlmProviders;
 import io.closeloop.agents.support.AgentFixtures;
+import io.closeloop.agents.support.Interactions;
 import io.closeloop.crm.CrmFixtures;
 import io.closeloop.crm.account.Account;
 import io.closeloop.crm.contact.Contact;
@@ -22,7 +21,6 @@ import io.closeloop.crm.rep.RepRole;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
-import java.time.Instant;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -35,7 +33,7 @@ class OfflineModeTest {
     @Inject
     AgentFixtures fixtures;
     @Inject
-    ScriptedHistory history;
+    Interactions history;
     @Inject
     AgentDispatcher agents;
     @Inject
@@ -44,15 +42,15 @@ class OfflineModeTest {
     Rep alice;
     Account acme;
     Contact dana;
+    long review;
 
     @BeforeEach
     void setUp() {
-        history.clear();
         alice = crm.rep("alice", RepRole.REP, crm.team("east"));
         acme = crm.account("Acme Freight", alice);
         dana = fixtures.person(acme, "Dana", "Whitfield", null);
-        history.add(acme.id, new Evidence(7001, "Security review", "EMAIL", "INBOUND", Instant.parse("2026-11-10T09:00:00Z"),
-                "Dana asked for the SOC 2 report before the renewal."));
+        review = history.add(alice, acme.id, "EMAIL", "INBOUND", "2026-11-10T09:00:00Z", "Security review",
+                "Dana asked for the SOC 2 report before the renewal.");
     }
 
     @Test
@@ -67,14 +65,14 @@ class OfflineModeTest {
         assertThat(answer.usage()).isNull();
         assertThat(answer.notice()).startsWith("Offline mode: no language model is configured for draft-email.")
                 .contains("not text written by a language model", "cannot write new text");
-        assertThat(answer.citations()).extracting(Citation::interactionId).containsExactly(7001L);
+        assertThat(answer.citations()).extracting(Citation::interactionId).containsExactly(review);
         assertThat(answer.actions()).singleElement().isInstanceOfSatisfying(EmailDraft.class, d -> {
             assertThat(d.to()).isEqualTo(dana.email);
             assertThat(d.subject()).isEqualTo("Re: Security review");
             assertThat(d.body()).startsWith("Hi Dana,").contains("our email on 2026-11-10 (\"Security review\")").endsWith(alice.fullName);
-            assertThat(d.evidenceIds()).containsExactly(7001L);
+            assertThat(d.evidenceIds()).containsExactly(review);
         });
-        assertThat(answer.text()).contains("Account: " + acme.name, "2026-11-10 email \"Security review\" [7001]");
+        assertThat(answer.text()).contains("Account: " + acme.name, "2026-11-10 email \"Security review\" [" + review + "]");
         assertThat(QuarkusTransaction.requiringNew().call(() -> LlmCall.count("repId", alice.id))).isZero();
     }
 
@@ -86,7 +84,7 @@ class OfflineModeTest {
         assertThat(answer.actions()).singleElement().isInstanceOfSatisfying(TaskProposal.class, t -> {
             assertThat(t.subject()).isEqualTo("Reply to \"Security review\"");
             assertThat(t.ownerId()).isEqualTo(alice.id);
-            assertThat(t.evidenceIds()).containsExactly(7001L);
+            assertThat(t.evidenceIds()).containsExactly(review);
         });
     }
 
@@ -96,6 +94,6 @@ class OfflineModeTest {
 
         assertThat(answer.mode()).isEqualTo(AnswerMode.OFFLINE);
         assertThat(answer.actions()).isEmpty();
-        assertThat(answer.text()).isEqualTo("Account: " + acme.name + " (Software)\nRelevant interactions:\n- 2026-11-10 email \"Security review\" [7001]");
+        assertThat(answer.text()).isEqualTo("Account: " + acme.name + " (Software)\nRelevant interactions:\n- 2026-11-10 email \"Security review\" [" + review + "]");
     }
 }

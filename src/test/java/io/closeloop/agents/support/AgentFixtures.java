@@ -40,6 +40,13 @@ public class AgentFixtures {
     }
 
     @Transactional
+    public Account tier(Account account, io.closeloop.crm.account.AccountTier tier) {
+        Account managed = Account.findById(account.id);
+        managed.tier = tier;
+        return managed;
+    }
+
+    @Transactional
     public Product product(String name, BigDecimal listPrice) {
         Product product = new Product();
         product.sku = "SKU-" + UUID.randomUUID().toString().substring(0, 8);

@@ -21,10 +21,12 @@ public class GroundingService {
 
     private final AccountScope scope;
     private final HistorySearch history;
+    private final VisibleRecords records;
 
-    public GroundingService(AccountScope scope, HistorySearch history) {
+    public GroundingService(AccountScope scope, HistorySearch history, VisibleRecords records) {
         this.scope = scope;
         this.history = history;
+        this.records = records;
     }
 
     @Transactional
@@ -33,10 +35,7 @@ public class GroundingService {
         Long accountId = request.accountId();
         Grounding.ContactFacts contact = null;
         if (request.contactId() != null) {
-            Contact c = Contact.findById(request.contactId());
-            if (c == null || c.account == null || !scope.canSee(request.rep(), c.account)) {
-                throw ProblemException.notFound("Contact", request.contactId());
-            }
+            Contact c = records.contact(request.rep(), request.contactId());
             contact = facts(c);
             accountId = accountId == null ? c.account.id : accountId;
             if (!accountId.equals(c.account.id)) {
@@ -44,10 +43,7 @@ public class GroundingService {
             }
         }
         if (request.dealId() != null) {
-            Deal d = Deal.findById(request.dealId());
-            if (d == null || !scope.canSee(request.rep(), d.account)) {
-                throw ProblemException.notFound("Deal", request.dealId());
-            }
+            Deal d = records.deal(request.rep(), request.dealId());
             accountId = accountId == null ? d.account.id : accountId;
         }
         if (accountId == null) {

@@ -4,9 +4,9 @@ import io.closeloop.agents.api.Agent;
 import io.closeloop.agents.api.AgentAnswer;
 import io.closeloop.agents.api.AgentRequest;
 import io.closeloop.agents.api.Citation;
+import io.closeloop.agents.grounding.VisibleRecords;
 import io.closeloop.crm.access.AccountScope;
 import io.closeloop.crm.deal.Deal;
-import io.closeloop.kernel.problem.ProblemException;
 import io.closeloop.vectorstore.interaction.Interaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -30,10 +30,12 @@ public class LeadScoreAgent implements Agent {
 
     private final LeadScoring scoring;
     private final AccountScope scope;
+    private final VisibleRecords records;
 
-    public LeadScoreAgent(LeadScoring scoring, AccountScope scope) {
+    public LeadScoreAgent(LeadScoring scoring, AccountScope scope, VisibleRecords records) {
         this.scoring = scoring;
         this.scope = scope;
+        this.records = records;
     }
 
     @Override
@@ -51,11 +53,7 @@ public class LeadScoreAgent implements Agent {
     public AgentAnswer answer(AgentRequest request) {
         List<Deal> deals;
         if (request.dealId() != null) {
-            Deal deal = Deal.findById(request.dealId());
-            if (deal == null || !scope.canSee(request.rep(), deal.account)) {
-                throw ProblemException.notFound("Deal", request.dealId());
-            }
-            deals = List.of(deal);
+            deals = List.of(records.deal(request.rep(), request.dealId()));
         } else {
             AccountScope.Condition visible = scope.visibleTo(request.rep(), "d.account");
             Map<String, Object> params = new HashMap<>(visible.params());

@@ -1,12 +1,12 @@
 package io.closeloop.agents.small;
 
 import io.closeloop.agents.api.AgentRequest;
+import io.closeloop.agents.grounding.VisibleRecords;
 import io.closeloop.crm.access.AccountScope;
 import io.closeloop.crm.account.Account;
 import io.closeloop.crm.contact.Contact;
 import io.closeloop.crm.deal.Deal;
 import io.closeloop.crm.match.Normalize;
-import io.closeloop.kernel.problem.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -24,16 +24,18 @@ import java.util.Map;
 public class RecordMatcher {
 
     private final AccountScope scope;
+    private final VisibleRecords records;
 
-    public RecordMatcher(AccountScope scope) {
+    public RecordMatcher(AccountScope scope, VisibleRecords records) {
         this.scope = scope;
+        this.records = records;
     }
 
     /** Must run inside a transaction. */
     CrmContext match(AgentRequest request) {
         String text = " " + Normalize.companyName(request.message()) + " ";
-        Deal deal = request.dealId() == null ? null : visibleDeal(request);
-        Contact contact = request.contactId() == null ? null : visibleContact(request);
+        Deal deal = request.dealId() == null ? null : records.deal(request.rep(), request.dealId());
+        Contact contact = request.contactId() == null ? null : records.contact(request.rep(), request.contactId());
         Account account = request.accountId() != null ? scope.require(request.rep(), request.accountId())
                 : deal != null ? deal.account : contact != null ? contact.account : accountNamedIn(request, text);
         if (account != null && deal == null) {
@@ -57,22 +59,6 @@ public class RecordMatcher {
         List<Account> named = Account.<Account>find("from Account a where " + visible.jpql()
                 + " and length(a.normalizedName) > 1 and locate(concat(' ', a.normalizedName, ' '), :text) > 0", params).list();
         return named.stream().max(Comparator.comparingInt(a -> a.normalizedName.length())).orElse(null);
-    }
-
-    private Deal visibleDeal(AgentRequest request) {
-        Deal deal = Deal.findById(request.dealId());
-        if (deal == null || !scope.canSee(request.rep(), deal.account)) {
-            throw ProblemException.notFound("Deal", request.dealId());
-        }
-        return deal;
-    }
-
-    private Contact visibleContact(AgentRequest request) {
-        Contact contact = Contact.findById(request.contactId());
-        if (contact == null || contact.account == null || !scope.canSee(request.rep(), contact.account)) {
-            throw ProblemException.notFound("Contact", request.contactId());
-        }
-        return contact;
     }
 
     private static boolean contains(String normalizedText, String normalizedName) {

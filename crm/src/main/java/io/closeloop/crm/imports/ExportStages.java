@@ -1,6 +1,7 @@
 package io.closeloop.crm.imports;
 
 import io.closeloop.crm.deal.DealStage;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -12,6 +13,7 @@ import java.util.Optional;
  */
 public final class ExportStages {
 
+    private static final Map<String, DealStage> BY_NAME = new LinkedHashMap<>();
     private static final Map<String, DealStage> BY_KEY = new LinkedHashMap<>();
 
     static {
@@ -47,12 +49,13 @@ public final class ExportStages {
         return Optional.ofNullable(BY_KEY.get(ImportColumns.key(raw)));
     }
 
-    /** Every accepted stage name with the stage it maps to, for the documentation. */
+    /** Every accepted stage name with the stage it maps to, in documentation order. */
     public static Map<String, DealStage> all() {
-        return Map.copyOf(BY_KEY);
+        return Collections.unmodifiableMap(BY_NAME);
     }
 
     private static void put(String name, DealStage stage) {
+        BY_NAME.put(name, stage);
         BY_KEY.put(ImportColumns.key(name), stage);
     }
 }

@@ -9,7 +9,8 @@ import java.util.regex.Pattern;
 /**
  * An amount as exports write it: "$45,000.00", "€12.500,50", "1 250 000", "USD 9,900",
  * "12'000.50 CHF". The last of ',' and '.' is the decimal separator when both appear; a single
- * separator followed by exactly three digits groups thousands; spaces and apostrophes group too.
+ * separator followed by exactly three digits groups thousands ("1.500" is 1500, but "0.125" is a
+ * fraction, and rejected for its third decimal); spaces and apostrophes group too.
  *
  * @param amount   the value, never negative, at most two decimals
  * @param currency the ISO code the text named (symbol or code), or null
@@ -19,7 +20,7 @@ public record Money(BigDecimal amount, String currency) {
     private static final Map<String, String> SYMBOLS = Map.of("$", "USD", "US$", "USD", "€", "EUR", "£", "GBP",
             "¥", "JPY", "C$", "CAD", "A$", "AUD", "CHF", "CHF", "R$", "BRL", "₹", "INR");
     private static final Pattern SHAPE = Pattern.compile("^([A-Z]{3}|US\\$|C\\$|A\\$|R\\$|[$€£¥₹])?(-)?([0-9][0-9.,]*)([A-Z]{3}|[$€£¥₹])?$");
-    private static final Pattern GROUPED_BY_THREE = Pattern.compile("[0-9]{1,3}([.,][0-9]{3})+");
+    private static final Pattern GROUPED_BY_THREE = Pattern.compile("[1-9][0-9]{0,2}([.,][0-9]{3})+");
     private static final int MAX_INTEGER_DIGITS = 16;
 
     /** Parses the text; the message of the exception is the reason to show the user. */

@@ -2,6 +2,8 @@ package io.closeloop.crm.imports;
 
 import io.closeloop.crm.access.AccountScope;
 import io.closeloop.kernel.problem.ProblemException;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.instrumentation.annotations.WithSpan;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.EnumMap;
@@ -29,6 +31,7 @@ public class ImportService {
         }
     }
 
+    @WithSpan("closeloop.crm.import")
     public ImportReport importTable(CsvTable table, long actorId, DateOrder dateOrder) {
         RowImporter importer = importers.get(table.kind());
         ImportRun run = new ImportRun(scope, table.kind(), actorId, dateOrder);
@@ -55,7 +58,13 @@ public class ImportService {
                 report.rejected(number, "row", "could not be stored (" + rootCause(e) + "); nothing of this row was saved");
             }
         }
-        return report.build();
+        ImportReport result = report.build();
+        Span.current().setAttribute("closeloop.import.kind", table.kind().path())
+                .setAttribute("closeloop.import.rows", result.rows())
+                .setAttribute("closeloop.import.rejected", result.rejected());
+        LOG.infof("Import of %s by rep %d: %d rows, %d created, %d updated, %d unchanged, %d rejected", table.kind().path(),
+                actorId, result.rows(), result.created(), result.updated(), result.unchanged(), result.rejected());
+        return result;
     }
 
     private static String rootCause(Throwable e) {

@@ -174,15 +174,15 @@ class ImportUploadTest {
     }
 
     /**
-     * A valid accounts CSV of exactly {@code size} bytes: rows of about 10 kB (a long ignored
-     * "Notes" column), so even a 10 MB file has only about a thousand rows to apply.
+     * A valid accounts CSV of exactly {@code size} bytes: rows of about 100 kB (a long ignored
+     * "Notes" column), so even a 10 MB file has only about a hundred rows to apply.
      */
     private static byte[] csvOfSize(String prefix, long size) {
         ByteArrayOutputStream out = new ByteArrayOutputStream((int) size);
         out.writeBytes("Company name,Notes\n".getBytes(StandardCharsets.US_ASCII));
-        String notes = "x".repeat(10_000);
+        String notes = "x".repeat(100_000);
         int i = 0;
-        while (size - out.size() >= 20_000) {
+        while (size - out.size() >= 200_000) {
             out.writeBytes((prefix + " " + (i++) + "," + notes + "\n").getBytes(StandardCharsets.US_ASCII));
         }
         String last = prefix + " " + i + ",";

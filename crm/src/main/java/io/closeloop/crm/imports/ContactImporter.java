@@ -76,7 +76,7 @@ class ContactImporter implements RowImporter {
             contact.account = account.orElseThrow(() -> row.reject(ACCOUNT_NAME,
                     "no account for this contact: fill the company column or import the account with the e-mail's domain first"))
                     .account();
-        } else if (account.isPresent() && !account.get().account().equals(contact.account)) {
+        } else if (account.isPresent() && (contact.account == null || !account.get().account().id.equals(contact.account.id))) {
             contact.account = account.get().account();
             changes.changed(account.get().by());
         }

@@ -81,7 +81,7 @@ class DealImporter implements RowImporter {
             throw row.reject(deal.externalId != null && deal.externalId.equals(externalId) ? EXTERNAL_ID : NAME,
                     "matches a deal on an account you may not change");
         }
-        if (account.isPresent() && !account.get().equals(deal.account)) {
+        if (account.isPresent() && !account.get().id.equals(deal.account.id)) {
             deal.account = account.get();
             changes.changed(ACCOUNT_NAME);
         }

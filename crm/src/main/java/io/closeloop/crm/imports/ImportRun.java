@@ -22,21 +22,15 @@ final class ImportRun {
     }
 
     private final AccountScope scope;
-    private final ImportKind kind;
     private final long actorId;
     private final DateOrder dateOrder;
     private final Map<String, Owner> owners = new HashMap<>();
     private final Map<Long, Long> rowByRecord = new HashMap<>();
 
-    ImportRun(AccountScope scope, ImportKind kind, long actorId, DateOrder dateOrder) {
+    ImportRun(AccountScope scope, long actorId, DateOrder dateOrder) {
         this.scope = scope;
-        this.kind = kind;
         this.actorId = actorId;
         this.dateOrder = dateOrder;
-    }
-
-    ImportKind kind() {
-        return kind;
     }
 
     DateOrder dateOrder() {
@@ -48,10 +42,6 @@ final class ImportRun {
         return Rep.findById(actorId);
     }
 
-    /**
-     * The user an owner cell names, by e-mail, username or full name (case-insensitive), or
-     * empty with a remark when the cell is filled but names no active user.
-     */
     /** The owner, when the importing user may give records to them (see {@link AccountScope#checkCanAssign}). */
     Rep assignable(ImportRow row, Rep actor, Rep owner) {
         try {
@@ -73,6 +63,10 @@ final class ImportRun {
         return owner;
     }
 
+    /**
+     * The user an owner cell names, by e-mail, username or full name (case-insensitive), or
+     * empty with a remark when the cell is filled but names no active user.
+     */
     Optional<Rep> owner(ImportRow row, RowChanges changes, String whenUnknown) {
         String cell = row.text(ImportField.OWNER);
         if (cell == null) {

@@ -33,8 +33,9 @@ public class ImportService {
 
     @WithSpan("closeloop.crm.import")
     public ImportReport importTable(CsvTable table, long actorId, DateOrder dateOrder) {
+        long started = System.nanoTime();
         RowImporter importer = importers.get(table.kind());
-        ImportRun run = new ImportRun(scope, table.kind(), actorId, dateOrder);
+        ImportRun run = new ImportRun(scope, actorId, dateOrder);
         ImportReport.Builder report = new ImportReport.Builder(table.kind(), table.ignoredColumns());
         for (CSVRecord record : table.records()) {
             // The header is row 1 and each record (even one spanning lines) is one spreadsheet row.
@@ -62,8 +63,9 @@ public class ImportService {
         Span.current().setAttribute("closeloop.import.kind", table.kind().path())
                 .setAttribute("closeloop.import.rows", result.rows())
                 .setAttribute("closeloop.import.rejected", result.rejected());
-        LOG.infof("Import of %s by rep %d: %d rows, %d created, %d updated, %d unchanged, %d rejected", table.kind().path(),
-                actorId, result.rows(), result.created(), result.updated(), result.unchanged(), result.rejected());
+        LOG.infof("Import of %s by rep %d: %d rows, %d created, %d updated, %d unchanged, %d rejected in %d ms",
+                table.kind().path(), actorId, result.rows(), result.created(), result.updated(), result.unchanged(),
+                result.rejected(), (System.nanoTime() - started) / 1_000_000);
         return result;
     }
 

@@ -220,23 +220,35 @@ class ImportRowsTest {
 
     @Test
     void aManagerAssignsOwnersWithinTheTeamOnlyAndUnknownOwnersFallBackToTheImporter() {
+        String aliceName = CrmFixtures.unique("Alice Example");
+        String twinName = CrmFixtures.unique("Twin Name");
+        QuarkusTransaction.requiringNew().run(() -> {
+            Rep.<Rep>findById(alice.id).fullName = aliceName;
+            Rep.<Rep>findById(bob.id).fullName = twinName;
+            Rep.<Rep>findById(carol.id).fullName = twinName;
+        });
         String forAlice = CrmFixtures.unique("Team Account");
         String forCarol = CrmFixtures.unique("Other Team Account");
         String forNobody = CrmFixtures.unique("Ghost Owned");
+        String forTwin = CrmFixtures.unique("Twin Owned");
         upload(manager, "accounts", """
                 Account Name,Account Owner
                 %s,%s
                 %s,%s
                 %s,Somebody Who Left
-                """.formatted(forAlice, alice.fullName, forCarol, carol.email, forNobody)).then().statusCode(200)
-                .body("created", equalTo(2)).body("rejected", equalTo(1))
+                %s,%s
+                """.formatted(forAlice, aliceName.toUpperCase(), forCarol, carol.email, forNobody, forTwin, twinName))
+                .then().statusCode(200)
+                .body("created", equalTo(3)).body("rejected", equalTo(1))
                 .body("rejections[0].row", equalTo(3)).body("rejections[0].column", equalTo("Account Owner"))
                 .body("rejections[0].reason", containsString("own team"))
-                .body("notes[0].row", equalTo(4))
-                .body("notes[0].note", equalTo("'Somebody Who Left' is not a Closeloop user; the account is yours"));
+                .body("notes.row", equalTo(List.of(4, 5)))
+                .body("notes[0].note", equalTo("'Somebody Who Left' is not a Closeloop user; the account is yours"))
+                .body("notes[1].note", containsString("names 2 users"));
         QuarkusTransaction.requiringNew().run(() -> {
-            assertEquals(alice.id, Account.<Account>find("name", forAlice).firstResult().owner.id);
+            assertEquals(alice.id, Account.<Account>find("name", forAlice).firstResult().owner.id, "owner by full name");
             assertEquals(manager.id, Account.<Account>find("name", forNobody).firstResult().owner.id);
+            assertEquals(manager.id, Account.<Account>find("name", forTwin).firstResult().owner.id, "an ambiguous name is not guessed");
             assertEquals(0L, Account.count("name", forCarol));
         });
     }

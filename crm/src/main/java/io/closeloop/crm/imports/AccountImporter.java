@@ -5,7 +5,6 @@ import static io.closeloop.crm.imports.ImportField.DOMAIN;
 import static io.closeloop.crm.imports.ImportField.EXTERNAL_ID;
 import static io.closeloop.crm.imports.ImportField.INDUSTRY;
 import static io.closeloop.crm.imports.ImportField.NAME;
-import static io.closeloop.crm.imports.ImportField.OWNER;
 import static io.closeloop.crm.imports.ImportField.TIER;
 
 import io.closeloop.crm.access.AccountScope;

@@ -6,7 +6,6 @@ import static io.closeloop.crm.imports.ImportField.CLOSE_DATE;
 import static io.closeloop.crm.imports.ImportField.CURRENCY;
 import static io.closeloop.crm.imports.ImportField.EXTERNAL_ID;
 import static io.closeloop.crm.imports.ImportField.NAME;
-import static io.closeloop.crm.imports.ImportField.OWNER;
 import static io.closeloop.crm.imports.ImportField.STAGE;
 
 import io.closeloop.crm.access.AccountScope;

@@ -5,7 +5,7 @@ import io.closeloop.guardrails.review.DraftReview;
 import io.closeloop.guardrails.review.ReviewFacts;
 import io.closeloop.guardrails.review.RuleHit;
 import io.quarkus.runtime.Startup;
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 import java.util.LinkedHashSet;
 import java.util.List;
 import org.drools.ruleunits.api.RuleUnit;
@@ -15,10 +15,11 @@ import org.jboss.logging.Logger;
 /**
  * Runs the guardrail rules over the facts of one output. The rules are compiled and the
  * catalogue checked when the service starts ({@link Startup}): a DRL that does not compile or a
- * rule without catalogue metadata fails the start, never a request.
+ * rule without catalogue metadata fails the start, never a request. A {@link Singleton} (no client
+ * proxy), so the constructor, which compiles, runs once.
  */
 @Startup
-@ApplicationScoped
+@Singleton
 public class GuardrailEngine {
 
     private static final Logger LOG = Logger.getLogger(GuardrailEngine.class);

@@ -11,6 +11,7 @@ public final class ContactDataFinder {
 
     private static final Pattern EMAIL = Pattern.compile("[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\\.[A-Za-z]{2,}");
     private static final Pattern PHONE = Pattern.compile("(?<![\\w/])\\+?\\d[\\d\\s().-]{5,18}\\d(?![\\w/])");
+    private static final Pattern DATE = Pattern.compile("\\d{4}-\\d{1,2}-\\d{1,2}|\\d{1,2}[./-]\\d{1,2}[./-]\\d{4}");
 
     private ContactDataFinder() {
     }
@@ -35,7 +36,7 @@ public final class ContactDataFinder {
             Matcher m = PHONE.matcher(text);
             while (m.find()) {
                 String digits = phoneDigits(m.group());
-                if (digits != null) {
+                if (digits != null && !DATE.matcher(m.group().strip()).matches()) {
                     found.add(digits);
                 }
             }

@@ -37,6 +37,11 @@ class DateExtractorTest {
     }
 
     @Test
+    void aQuarterIsItsLastDay() {
+        assertThat(dates("We will ship by Q3 2027 and review in Q1 of 2026.")).isEqualTo("[2027-09-30!, 2026-03-31!]");
+    }
+
+    @Test
     void ignoresImpossibleDates() {
         assertThat(dates("See 2026-02-30 and 13/45/2026.")).isEqualTo("[]");
     }

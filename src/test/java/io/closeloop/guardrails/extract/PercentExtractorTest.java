@@ -18,6 +18,13 @@ class PercentExtractorTest {
     }
 
     @Test
+    void readsPercentagesInWordsAndMarksStackedDiscounts() {
+        assertThat(discounts("Twenty-five percent off, or fifteen percent off.")).isEqualTo("[25d, 15d]");
+        assertThat(PercentExtractor.find("Take an extra 5% off on top of the 10% off.")).extracting(PercentExtractor.Percent::additional)
+                .containsExactly(true, false);
+    }
+
+    @Test
     void aDiscountWordFarAwayDoesNotMakeAPercentageADiscount() {
         assertThat(discounts("Adoption is at 85% across all of your regional teams, so no discount is needed.")).isEqualTo("[85]");
     }

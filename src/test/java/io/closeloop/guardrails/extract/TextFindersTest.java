@@ -30,6 +30,19 @@ class TextFindersTest {
     }
 
     @Test
+    void bareDomainsAreLinksButDottedNamesAndEmailAddressesAreNot() {
+        assertThat(LinkFinder.find("See evil.example/offer, closeloop.io. Node.js and v2.5 work; mail ops@acme.example."))
+                .extracting(LinkFinder.Link::domain).containsExactly("evil.example", "closeloop.io");
+    }
+
+    @Test
+    void maskedLexiconSeesThroughDisguisesButNotIntoOtherWords() {
+        Lexicon toxic = Lexicon.load("toxic", true);
+        assertThat(texts(toxic.find("bullsh*t, f*ck, cr@p, m0ron, sh!t"))).containsExactly("bullsh*t", "f*ck", "cr@p", "m0ron", "sh!t");
+        assertThat(toxic.find("Amsterdam, scrap, crapes, class, assessment, Dickens")).isEmpty();
+    }
+
+    @Test
     void lexiconMatchesWholeWordsWithWildcardsAndFlexibleSpacing() {
         Lexicon lexicon = Lexicon.of(List.of("scam*", "risk free"));
         assertThat(texts(lexicon.find("Scammers! A risk-free, RISK  FREE offer; no riskfree scamp."))).containsExactly(

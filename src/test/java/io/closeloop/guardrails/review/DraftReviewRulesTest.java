@@ -51,6 +51,22 @@ class DraftReviewRulesTest {
         assertThat(fired(Facts.email().discount("10", PRODUCT))).doesNotContain("GR-01");
     }
 
+    // GR-21
+    @Test
+    void stackedDiscountsAboveRepAuthorityNeedApproval() {
+        assertThat(fired(Facts.email().discount("6", null).additionalDiscount("5"))).contains("GR-21").doesNotContain("GR-01");
+    }
+
+    @Test
+    void stackedDiscountsWithinRepAuthorityAreFine() {
+        assertThat(fired(Facts.email().discount("5", null).additionalDiscount("5"))).doesNotContain("GR-21");
+    }
+
+    @Test
+    void theSameDiscountMentionedTwiceIsNotStacked() {
+        assertThat(fired(Facts.email().discount("8", null).discount("8", null))).doesNotContain("GR-21");
+    }
+
     // GR-02
     @Test
     void discountAbovePriceBookMaximumIsBlocked() {

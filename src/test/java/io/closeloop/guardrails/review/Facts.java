@@ -65,7 +65,12 @@ public final class Facts {
     }
 
     public Facts discount(String percent, String product) {
-        discounts.add(new DiscountClaim(new BigDecimal(percent), product, percent + "% off"));
+        discounts.add(new DiscountClaim(new BigDecimal(percent), product, false, percent + "% off"));
+        return this;
+    }
+
+    public Facts additionalDiscount(String percent) {
+        discounts.add(new DiscountClaim(new BigDecimal(percent), null, true, "an extra " + percent + "% off"));
         return this;
     }
 

@@ -44,7 +44,7 @@ import java.util.Set;
 public class FactExtractor {
 
     private final GuardrailConfig config;
-    private final Lexicon toxic = Lexicon.load("toxic");
+    private final Lexicon toxic = Lexicon.load("toxic", true);
     private final Lexicon guarantees = Lexicon.load("guarantee");
     private final Lexicon negative = Lexicon.load("negative");
     private final Lexicon competitors;
@@ -71,14 +71,14 @@ public class FactExtractor {
             if (p.discount()) {
                 Sentences.Sentence s = Sentences.at(sentences, p.start());
                 discountSentences.add(s.start());
-                discounts.add(new DiscountClaim(p.value(), productIn(s, mentions), p.text()));
+                discounts.add(new DiscountClaim(p.value(), productNear(s, p.start(), mentions), p.additional(), p.text()));
             }
         }
         List<MoneyExtractor.Money> money = MoneyExtractor.find(text);
         List<PriceClaim> prices = new ArrayList<>();
         for (MoneyExtractor.Money m : money) {
             Sentences.Sentence s = Sentences.at(sentences, m.start());
-            prices.add(new PriceClaim(m.amount(), m.currency(), productIn(s, mentions), discountSentences.contains(s.start()), m.text()));
+            prices.add(new PriceClaim(m.amount(), m.currency(), productNear(s, m.start(), mentions), discountSentences.contains(s.start()), m.text()));
         }
 
         List<DateCommitment> commitments = DateExtractor.find(text, context.policy().today()).stream()
@@ -120,10 +120,21 @@ public class FactExtractor {
                 context.priceBook(), commitments, links, phrases, personal, figures, changes(draft.changes()));
     }
 
-    private static String productIn(Sentences.Sentence sentence, List<ProductMatcher.Mention> mentions) {
-        return mentions.stream()
-                .filter(m -> m.product() != null && sentence.contains(m.start()))
-                .map(ProductMatcher.Mention::product).findFirst().orElse(null);
+    /** The catalogue product a figure at {@code offset} refers to: the nearest one named before it in its sentence, else the first after. */
+    private static String productNear(Sentences.Sentence sentence, int offset, List<ProductMatcher.Mention> mentions) {
+        ProductMatcher.Mention before = null;
+        ProductMatcher.Mention after = null;
+        for (ProductMatcher.Mention m : mentions) {
+            if (m.product() == null || !sentence.contains(m.start())) {
+                continue;
+            }
+            if (m.end() <= offset && (before == null || m.end() > before.end())) {
+                before = m;
+            } else if (m.start() >= offset && after == null) {
+                after = m;
+            }
+        }
+        return before != null ? before.product() : after != null ? after.product() : null;
     }
 
     private static List<RecipientFact> recipients(DraftInput draft, ReviewContext context) {

@@ -17,7 +17,7 @@ import java.util.regex.Pattern;
 
 /**
  * Finds dates in English text and resolves them against "today" with {@code java.time}:
- * absolute ("2026-03-03", "March 3, 2026", "3 March 2026", "03/15/2026", "March 3") and relative
+ * absolute ("2026-03-03", "March 3, 2026", "3 March 2026", "03/15/2026", "March 3", "Q3 2026") and relative
  * ("tomorrow", "in 3 weeks", "within 10 days", "next Friday", "end of the month/quarter/year").
  * A date is a commitment when its sentence promises something ("we will", "by", "no later than").
  */
@@ -35,6 +35,7 @@ public final class DateExtractor {
             Pattern.CASE_INSENSITIVE);
     private static final Pattern DAY_MONTH_YEAR = Pattern.compile("\\b(\\d{1,2})(?:st|nd|rd|th)?\\s+(?:of\\s+)?" + MONTH + "(?:,?\\s+(\\d{4}))?\\b",
             Pattern.CASE_INSENSITIVE);
+    private static final Pattern QUARTER = Pattern.compile("\\bQ([1-4])\\s*(?:of\\s+)?(\\d{4})\\b", Pattern.CASE_INSENSITIVE);
     private static final Pattern RELATIVE = Pattern.compile(
             "\\b(?:(tomorrow|today|tonight)|(?:in|within)\\s+(\\d{1,3}|a|one|two|three|four|five|six|seven|eight|nine|ten|twelve)\\s+(day|week|month|year)s?"
                     + "|next\\s+(week|month|quarter|year|monday|tuesday|wednesday|thursday|friday)"
@@ -73,6 +74,12 @@ public final class DateExtractor {
         m = DAY_MONTH_YEAR.matcher(text);
         while (m.find()) {
             add(found, sentences, m, named(m.group(2), m.group(1), m.group(3), today));
+        }
+        m = QUARTER.matcher(text);
+        while (m.find()) {
+            // "by Q3 2027" promises the quarter's last day at the latest
+            LocalDate end = LocalDate.of(Integer.parseInt(m.group(2)), Integer.parseInt(m.group(1)) * 3, 1);
+            add(found, sentences, m, end.with(TemporalAdjusters.lastDayOfMonth()));
         }
         m = RELATIVE.matcher(text);
         while (m.find()) {

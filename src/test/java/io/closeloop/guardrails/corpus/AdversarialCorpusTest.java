@@ -6,7 +6,7 @@ import io.closeloop.guardrails.GuardrailFixtures;
 import io.closeloop.guardrails.catalogue.Verdict;
 import io.closeloop.guardrails.check.CheckResult;
 import io.closeloop.guardrails.check.DraftInput;
-import io.closeloop.guardrails.check.FiredRule;
+import io.closeloop.guardrails.engine.FiredRule;
 import io.closeloop.guardrails.check.GuardrailService;
 import io.closeloop.guardrails.check.ProposedChange;
 import io.quarkus.test.junit.QuarkusTest;

@@ -17,6 +17,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -167,7 +168,7 @@ class AdversarialCorpusTest {
         Matcher m = DATE_TOKEN.matcher(text);
         StringBuilder out = new StringBuilder();
         while (m.find()) {
-            m.appendReplacement(out, LocalDate.now().plusDays(Integer.parseInt(m.group(1))).format(DATE_FORMAT));
+            m.appendReplacement(out, LocalDate.now(ZoneOffset.UTC).plusDays(Integer.parseInt(m.group(1))).format(DATE_FORMAT));
         }
         m.appendTail(out);
         return out.toString();

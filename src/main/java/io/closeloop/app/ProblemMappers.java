@@ -1,7 +1,12 @@
 package io.closeloop.app;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 import io.closeloop.kernel.problem.FieldError;
 import io.closeloop.kernel.problem.ProblemException;
 import io.closeloop.kernel.problem.ProblemType;
@@ -50,9 +55,13 @@ public class ProblemMappers {
         return Problem.response(ProblemType.VALIDATION, detail, path(uri), errors);
     }
 
-    @ServerExceptionMapper
+    // Listed by concrete type so they win over the JSON provider's own mappers.
+    @ServerExceptionMapper({ JsonProcessingException.class, JsonParseException.class, JsonMappingException.class,
+            MismatchedInputException.class, InvalidFormatException.class, ValueInstantiationException.class,
+            UnrecognizedPropertyException.class })
     public Response unreadable(JsonProcessingException e, UriInfo uri) {
-        if (e instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
+        boolean truncated = e instanceof JsonParseException || String.valueOf(e.getOriginalMessage()).contains("end-of-input");
+        if (!truncated && e instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
             String field = mapping.getPath().stream()
                     .map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
                     .collect(Collectors.joining(".")).replace(".[", "[");
@@ -86,6 +95,9 @@ public class ProblemMappers {
     @ServerExceptionMapper
     public Response web(WebApplicationException e, UriInfo uri) {
         int status = e.getResponse().getStatus();
+        if (e.getCause() instanceof JsonProcessingException unreadable) {
+            return unreadable(unreadable, uri);
+        }
         if (status == 401) {
             return unauthenticated(e, uri);
         }

@@ -44,7 +44,11 @@ public enum ProblemType {
         return title;
     }
 
+    /** The generic type for a status; a bare 400 is a malformed request (validation is always explicit). */
     public static ProblemType forStatus(int status) {
+        if (status == 400) {
+            return MALFORMED;
+        }
         for (ProblemType type : values()) {
             if (type.status == status) {
                 return type;

@@ -1,5 +1,6 @@
 package io.closeloop.agents.classifier;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.closeloop.kernel.cli.Command;
 import io.closeloop.kernel.problem.FieldError;
 import io.closeloop.kernel.problem.ProblemException;
@@ -35,15 +36,23 @@ public class ClassifierCommand implements Command {
               classifier train --data FILE --name NAME [--trainer %s] [--format csv|tsv|jsonl] [--json OUT]
               classifier evaluate --model NAME [--version N] --data FILE [--format csv|tsv|jsonl] [--json OUT]
               classifier list [--name NAME]
+              classifier quality --cases FILE [--data-dir DIR] [--json-dir DIR] [--only CASE]
+                (data-driven evaluation: train and test each case, check its thresholds; exit 1 if one fails)
             FILE is CSV with a header naming 'text' and 'label' (or 'category'), label<TAB>text TSV, or JSONL
             with 'text' and 'label'; the format follows the file extension unless --format is given.""";
 
-    private final ClassifierService classifiers;
-    private final LabelledDataReader reader;
+    static final int FAILED = 1;
 
-    public ClassifierCommand(ClassifierService classifiers, LabelledDataReader reader) {
+    private final ClassifierService classifiers;
+    private final ClassifierQuality quality;
+    private final LabelledDataReader reader;
+    private final ObjectMapper json;
+
+    public ClassifierCommand(ClassifierService classifiers, ClassifierQuality quality, LabelledDataReader reader, ObjectMapper json) {
         this.classifiers = classifiers;
+        this.quality = quality;
         this.reader = reader;
+        this.json = json;
     }
 
     @Override
@@ -71,6 +80,7 @@ public class ClassifierCommand implements Command {
             return switch (args[0]) {
                 case "train" -> train(out, CommandOptions.parse(rest, Set.of("data", "name", "trainer", "format", "json"), Set.of("data", "name")));
                 case "evaluate" -> evaluate(out, CommandOptions.parse(rest, Set.of("model", "version", "data", "format", "json"), Set.of("model", "data")));
+                case "quality" -> quality(out, err, CommandOptions.parse(rest, Set.of("cases", "data-dir", "json-dir", "only"), Set.of("cases")));
                 case "list" -> list(out, CommandOptions.parse(rest, Set.of("name"), Set.of()));
                 case "help", "--help" -> {
                     out.println(usage());
@@ -117,6 +127,50 @@ public class ClassifierCommand implements Command {
         return OK;
     }
 
+    private int quality(PrintStream out, PrintStream err, CommandOptions options) throws CommandOptions.UsageException, NoInputException {
+        Path casesFile = Path.of(options.get("cases"));
+        List<QualityCase> cases;
+        try {
+            cases = QualityCasesFile.read(casesFile, options.get("data-dir") == null ? "../shared/data" : options.get("data-dir"));
+        } catch (IOException e) {
+            throw new NoInputException("cannot read cases file '" + casesFile + "': " + e.getMessage());
+        }
+        if (options.get("only") != null) {
+            cases = cases.stream().filter(c -> c.name().equals(options.get("only"))).toList();
+            if (cases.isEmpty()) {
+                throw new CommandOptions.UsageException("no case named '" + options.get("only") + "' in " + casesFile);
+            }
+        }
+        int failed = 0;
+        for (QualityCase qualityCase : cases) {
+            List<LabelledExample> train = readFile(Path.of(qualityCase.train()), null);
+            List<LabelledExample> test = readFile(Path.of(qualityCase.test()), null);
+            QualityResult result = quality.run(qualityCase, train, test);
+            out.println(result.test().toText());
+            if (!result.outOfScope().isEmpty()) {
+                out.printf("out of scope: %d queries of held-out intents %s%n  threshold  detected  in-scope coverage  in-scope accuracy%n",
+                        result.outOfScopeQueries(), qualityCase.holdOut());
+                result.outOfScope().forEach(p -> out.printf(Locale.ROOT, "  %9.2f  %8.4f  %17.4f  %17.4f%n", p.threshold(),
+                        p.outOfScopeDetected(), p.inScopeCoverage(), p.inScopeAccuracy()));
+            }
+            out.printf(Locale.ROOT, "%s %s: accuracy %.4f, macro-F1 %.4f, ECE %.4f (train %d ms, evaluate %d ms)%s%n%n",
+                    result.passed() ? "PASS" : "FAIL", qualityCase.name(), result.test().accuracy(), result.test().macroF1(),
+                    result.test().expectedCalibrationError(), result.trainMillis(), result.evaluateMillis(),
+                    result.passed() ? "" : " - " + String.join("; ", result.failures()));
+            if (!result.passed()) {
+                failed++;
+            }
+            if (options.get("json-dir") != null) {
+                write(Path.of(options.get("json-dir"), qualityCase.name() + "." + result.test().embeddingModel() + ".json"), result);
+            }
+        }
+        if (failed > 0) {
+            err.println("classifier quality: " + failed + " of " + cases.size() + " case(s) failed");
+            return FAILED;
+        }
+        return OK;
+    }
+
     private int list(PrintStream out, CommandOptions options) {
         List<ModelInfo> models = options.get("name") == null ? classifiers.latest() : classifiers.versions(options.get("name"));
         out.printf("%-32s %7s %-20s %-20s %8s %7s  %s%n", "name", "version", "trainer", "embedding", "examples", "labels", "created");
@@ -128,7 +182,11 @@ public class ClassifierCommand implements Command {
     }
 
     private List<LabelledExample> read(CommandOptions options) throws CommandOptions.UsageException, NoInputException {
-        Path file = Path.of(options.get("data"));
+        return readFile(Path.of(options.get("data")), options.get("format"));
+    }
+
+    private List<LabelledExample> readFile(Path file, String formatOption) throws CommandOptions.UsageException, NoInputException {
+        CommandOptions options = CommandOptions.of("format", formatOption);
         DataFormat format = options.get("format") != null ? DataFormat.parse(options.get("format")) : DataFormat.ofFileName(file.toString());
         if (format == null) {
             throw new CommandOptions.UsageException(options.get("format") != null
@@ -146,18 +204,19 @@ public class ClassifierCommand implements Command {
     }
 
     private void writeJson(CommandOptions options, EvaluationReport report) throws NoInputException {
-        String target = options.get("json");
-        if (target == null) {
-            return;
+        if (options.get("json") != null) {
+            write(Path.of(options.get("json")), report);
         }
+    }
+
+    private void write(Path path, Object report) throws NoInputException {
         try {
-            Path path = Path.of(target);
             if (path.getParent() != null) {
                 Files.createDirectories(path.getParent());
             }
-            Files.writeString(path, classifiers.toJson(report) + "\n", StandardCharsets.UTF_8);
+            Files.writeString(path, json.writerWithDefaultPrettyPrinter().writeValueAsString(report) + "\n", StandardCharsets.UTF_8);
         } catch (IOException e) {
-            throw new NoInputException("cannot write the JSON report to '" + target + "': " + e.getMessage());
+            throw new NoInputException("cannot write the JSON report to '" + path + "': " + e.getMessage());
         }
     }
 

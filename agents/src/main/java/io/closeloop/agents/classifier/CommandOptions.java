@@ -59,6 +59,15 @@ final class CommandOptions {
         return new CommandOptions(values);
     }
 
+    /** Options from one key and value (none when the value is null). */
+    static CommandOptions of(String key, String value) {
+        Map<String, String> values = new HashMap<>();
+        if (value != null) {
+            values.put(key, value);
+        }
+        return new CommandOptions(values);
+    }
+
     String get(String key) {
         return values.get(key);
     }

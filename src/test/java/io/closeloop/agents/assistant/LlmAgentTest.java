@@ -193,7 +193,10 @@ class LlmAgentTest {
         JsonNode contacts = sent.get(2).get("messages").get(sent.get(2).get("messages").size() - 1);
         assertThat(contacts.path("content").asText()).contains("[PERSON_1]", "[EMAIL_1]").doesNotContain("Dana", dana.email);
         sent.forEach(r -> assertThat(allText(r)).doesNotContain(foreign.name));
-        assertThat(calls()).hasSize(3).allMatch(c -> c.outcome.equals("OK"));
+        List<LlmCall> calls = calls();
+        assertThat(calls).hasSize(3).allMatch(c -> c.outcome.equals("OK"));
+        assertThat(calls.get(2).redactions.get("EMAIL")).as("e-mails redacted from the listContacts result are audited too")
+                .isGreaterThan(calls.get(0).redactions.get("EMAIL"));
     }
 
     @Test

@@ -121,8 +121,8 @@ public class LlmAgent implements Agent {
         PiiRedactor.Redactor r = redactor.begin(g.contacts().stream().map(c -> new Person(c.firstName(), c.lastName())).toList());
         PromptMaterial p = PromptMaterial.of(request.message(), g, r);
         List<Object> tools = tools(role, new ToolScope(request.rep(), scope, r));
-        CallContext context = new CallContext(NAME, request.rep().id, g.account() == null ? null : g.account().id(), toolNames(tools));
-        context.redacted(r.redaction().counts());
+        CallContext context = new CallContext(NAME, request.rep().id, g.account() == null ? null : g.account().id(), toolNames(tools),
+                r.redaction());
         ChatModel chat = new RecordingChatModel(model.get(), context, log, tracer, config.captureContent());
         LlmOutcome outcome = invoker.invoke(role, generation(role, chat, tools, p));
         if (!outcome.succeeded()) {

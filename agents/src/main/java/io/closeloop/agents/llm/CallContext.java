@@ -1,7 +1,7 @@
 package io.closeloop.agents.llm;
 
 import io.closeloop.agents.api.LlmUsage;
-import io.closeloop.agents.pii.PiiKind;
+import io.closeloop.agents.pii.Redaction;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
@@ -16,7 +16,7 @@ public final class CallContext {
     private final String agent;
     private final Long repId;
     private final Long accountId;
-    private final Map<String, Integer> redactions = new TreeMap<>();
+    private final Redaction redaction;
     private final List<String> toolsOffered;
     private int calls;
     private int tokensIn;
@@ -25,16 +25,12 @@ public final class CallContext {
     private long latencyMs;
     private String model;
 
-    public CallContext(String agent, Long repId, Long accountId, List<String> toolsOffered) {
+    public CallContext(String agent, Long repId, Long accountId, List<String> toolsOffered, Redaction redaction) {
         this.agent = agent;
+        this.redaction = redaction;
         this.repId = repId;
         this.accountId = accountId;
         this.toolsOffered = List.copyOf(toolsOffered);
-    }
-
-    /** Adds the redaction counts of the texts sent (counted, not the values). */
-    public synchronized void redacted(Map<PiiKind, Integer> counts) {
-        counts.forEach((kind, n) -> redactions.merge(kind.name(), n, Integer::sum));
     }
 
     synchronized void add(String model, Integer in, Integer out, BigDecimal callCost, long latency) {
@@ -62,8 +58,11 @@ public final class CallContext {
         return toolsOffered;
     }
 
-    public synchronized Map<String, Integer> redactions() {
-        return Map.copyOf(redactions);
+    /** Redactions so far in this answer (prompt and every tool result), by kind: counts only, never values. */
+    public Map<String, Integer> redactions() {
+        Map<String, Integer> counts = new TreeMap<>();
+        redaction.counts().forEach((kind, n) -> counts.put(kind.name(), n));
+        return counts;
     }
 
     /** The usage of every call made so far, or null when none was made. */

@@ -23,7 +23,7 @@ public final class Redaction {
     private final Map<PiiKind, Integer> counts = new EnumMap<>(PiiKind.class);
 
     /** The placeholder of a value, allocated on first sight; {@code key} identifies the value (e.g. normalised digits). */
-    String placeholder(PiiKind kind, String key, String original) {
+    synchronized String placeholder(PiiKind kind, String key, String original) {
         counts.merge(kind, 1, Integer::sum);
         return placeholderByValue.computeIfAbsent(kind + ":" + key, k -> {
             String placeholder = "[" + kind + "_" + sequence.merge(kind, 1, Integer::sum) + "]";
@@ -37,7 +37,7 @@ public final class Redaction {
         valueByPlaceholder.putIfAbsent(placeholder, original);
     }
 
-    void counted(PiiKind kind) {
+    synchronized void counted(PiiKind kind) {
         counts.merge(kind, 1, Integer::sum);
     }
 
@@ -57,7 +57,7 @@ public final class Redaction {
     }
 
     /** How many values of each kind were replaced (for the audit; no values). */
-    public Map<PiiKind, Integer> counts() {
+    public synchronized Map<PiiKind, Integer> counts() {
         return Map.copyOf(counts);
     }
 

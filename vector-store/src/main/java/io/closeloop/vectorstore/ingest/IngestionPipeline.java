@@ -64,6 +64,26 @@ public class IngestionPipeline {
         return Arrays.asList(results);
     }
 
+    /** A parsed JSON document (webhook body, queue message): items that could not be read are rejected at their index. */
+    public List<IngestResult> ingest(InteractionJson.Parsed parsed, IngestPath via, Rep actor) {
+        List<InteractionInput> readable = new ArrayList<>();
+        List<Integer> positions = new ArrayList<>();
+        IngestResult[] results = new IngestResult[parsed.items().size()];
+        for (int i = 0; i < parsed.items().size(); i++) {
+            if (parsed.itemErrors().get(i).isEmpty()) {
+                readable.add(parsed.items().get(i));
+                positions.add(i);
+            } else {
+                results[i] = IngestResult.rejected(i, null, parsed.itemErrors().get(i));
+            }
+        }
+        List<IngestResult> stored = ingest(readable, via, actor);
+        for (int i = 0; i < stored.size(); i++) {
+            results[positions.get(i)] = stored.get(i).at(positions.get(i));
+        }
+        return Arrays.asList(results);
+    }
+
     private record Candidate(int index, ValidInteraction input) {
     }
 

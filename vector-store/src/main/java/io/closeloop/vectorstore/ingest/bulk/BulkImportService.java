@@ -59,16 +59,7 @@ public class BulkImportService {
 
     /** Starts importing a file (deleted afterwards) in the background; returns the job to poll. */
     public ImportView start(Path file, ImportFormat format, String fileName, Rep actor) throws IOException {
-        long size = Files.size(file);
-        Long jobId = QuarkusTransaction.requiringNew().call(() -> {
-            ImportJob job = new ImportJob();
-            job.format = format;
-            job.fileName = fileName;
-            job.sizeBytes = size;
-            job.startedBy = actor == null ? null : actor.id;
-            job.persist();
-            return job.id;
-        });
+        long jobId = createJob(file, format, fileName, actor);
         worker.submit(() -> {
             try (InputStream in = Files.newInputStream(file)) {
                 run(jobId, in, format, actor, p -> {
@@ -88,20 +79,24 @@ public class BulkImportService {
 
     /** Imports on the caller's thread (the command line), reporting progress after every batch. */
     public ImportView importNow(Path file, ImportFormat format, Rep actor, Consumer<ImportView> progress) throws IOException {
+        long jobId = createJob(file, format, file.getFileName().toString(), actor);
+        try (InputStream in = Files.newInputStream(file)) {
+            run(jobId, in, format, actor, progress);
+        }
+        return view(jobId, null);
+    }
+
+    private static long createJob(Path file, ImportFormat format, String fileName, Rep actor) throws IOException {
         long size = Files.size(file);
-        Long jobId = QuarkusTransaction.requiringNew().call(() -> {
+        return QuarkusTransaction.requiringNew().call(() -> {
             ImportJob job = new ImportJob();
             job.format = format;
-            job.fileName = file.getFileName().toString();
+            job.fileName = fileName;
             job.sizeBytes = size;
             job.startedBy = actor == null ? null : actor.id;
             job.persist();
             return job.id;
         });
-        try (InputStream in = Files.newInputStream(file)) {
-            run(jobId, in, format, actor, progress);
-        }
-        return view(jobId, null);
     }
 
     void run(long jobId, InputStream raw, ImportFormat format, Rep actor, Consumer<ImportView> progress) {

@@ -9,7 +9,6 @@ import io.closeloop.vectorstore.ingest.IngestionConfig;
 import io.closeloop.vectorstore.ingest.IngestionPipeline;
 import io.closeloop.vectorstore.interaction.IngestPath;
 import io.closeloop.vectorstore.interaction.InteractionInput;
-import io.quarkus.arc.Unremovable;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -25,7 +24,6 @@ import java.util.Locale;
  * in alternating rounds. Run by {@code bench/vector-store.sh}, which adds the search benchmark.
  */
 @ApplicationScoped
-@Unremovable // looked up by CloseloopMain through Arc.container(), which ArC cannot see
 public class VectorStoreBenchCommand implements Command {
 
     static final int ROUNDS = 3;

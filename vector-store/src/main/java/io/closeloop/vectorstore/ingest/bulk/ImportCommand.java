@@ -1,7 +1,6 @@
 package io.closeloop.vectorstore.ingest.bulk;
 
 import io.closeloop.kernel.cli.Command;
-import io.quarkus.arc.Unremovable;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,7 +12,6 @@ import java.util.Locale;
  * first row errors at the end. Exit code 0 when every row was stored, 1 otherwise.
  */
 @ApplicationScoped
-@Unremovable // looked up by CloseloopMain through Arc.container(), which ArC cannot see
 public class ImportCommand implements Command {
 
     private final BulkImportService imports;

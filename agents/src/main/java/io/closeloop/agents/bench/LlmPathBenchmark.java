@@ -15,7 +15,6 @@ import io.closeloop.kernel.cli.Command;
 import io.closeloop.vectorstore.ingest.IngestionPipeline;
 import io.closeloop.vectorstore.interaction.IngestPath;
 import io.closeloop.vectorstore.interaction.InteractionInput;
-import io.quarkus.arc.Unremovable;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
@@ -32,7 +31,6 @@ import java.util.UUID;
  * (grounding, redaction, AI service, HTTP, parsing, llm_call row, restore) and of grounding alone.
  */
 @ApplicationScoped
-@Unremovable // looked up by CloseloopMain through Arc.container(), which bean removal cannot see
 public class LlmPathBenchmark implements Command {
 
     private final AgentDispatcher agents;

@@ -1,0 +1,102 @@
+// The CRM sidebar. Protocol (ui/README.md): the host posts {type:'closeloop:record', accountId}
+// (or externalId); the sidebar answers {type:'closeloop:ready'} on load and
+// {type:'closeloop:record-shown', accountId} after a switch. Only listed origins are heard.
+import { api, el, formatTime, items, originAllowed, showError } from './common.js';
+import { Assistant, loadDrafts, normalizeAction, subscribe } from './assistant.js';
+
+const root = document.getElementById('sidebar');
+const allowed = root.dataset.hostOrigins.split('\n').map((s) => s.trim()).filter(Boolean);
+const label = document.getElementById('record-label');
+const error = document.getElementById('sidebar-error');
+const signals = document.getElementById('sb-signal-list');
+const next = document.getElementById('sb-next-list');
+const drafts = document.getElementById('sb-draft-list');
+const assistant = new Assistant({
+  messages: document.getElementById('messages'),
+  evidence: document.getElementById('evidence'),
+  onChange: () => refresh(),
+});
+let current = null;
+let hostOrigin = null;
+
+function tell(message) {
+  if (hostOrigin && window.parent !== window) window.parent.postMessage(message, hostOrigin);
+}
+
+async function show(record) {
+  try {
+    let account;
+    if (record.accountId) {
+      account = await api('GET', `/api/accounts/${encodeURIComponent(record.accountId)}`);
+    } else if (record.externalId) {
+      account = items(await api('GET', `/api/accounts?q=${encodeURIComponent(record.externalId)}`))
+        .find((a) => a.externalId === record.externalId);
+      if (!account) throw new Error(`No account with external id ${record.externalId} is visible to you.`);
+    } else {
+      throw new Error('The CRM did not say which account is open.');
+    }
+    current = account;
+    label.textContent = account.name;
+    root.dataset.current = account.id;
+    showError(error, null);
+    await refresh();
+    tell({ type: 'closeloop:record-shown', accountId: account.id });
+  } catch (e) {
+    current = null;
+    label.textContent = 'No record selected';
+    showError(error, e);
+  }
+}
+
+async function refresh() {
+  if (!current) return;
+  await loadDrafts(drafts, assistant, current.id, error);
+  try {
+    const list = items(await api('GET', `/api/signals?accountId=${current.id}`));
+    signals.replaceChildren(...(list.length ? list.map((s) => el('li', {}, el('strong', {}, s.kind || s.signal || 'Signal'), ' ',
+      el('span', { class: 'muted' }, formatTime(s.at || s.createdAt))))
+      : [el('li', { class: 'muted' }, 'No signals for this account.')]));
+  } catch (e) {
+    signals.replaceChildren(el('li', { class: 'muted' }, `Signals are not available: ${e.message}`));
+  }
+  try {
+    const list = items(await api('GET', `/api/actions/next?accountId=${current.id}`));
+    next.replaceChildren(...(list.length ? list.map((a) => el('li', {}, normalizeAction(a).subject || a.rationale || a.kind))
+      : [el('li', { class: 'muted' }, 'Nothing suggested yet.')]));
+  } catch (e) {
+    next.replaceChildren(el('li', { class: 'muted' }, `Suggestions are not available: ${e.message}`));
+  }
+}
+
+window.addEventListener('message', (event) => {
+  if (!originAllowed(event.origin, allowed)) return;
+  const data = event.data;
+  if (!data || typeof data !== 'object' || data.type !== 'closeloop:record') return;
+  hostOrigin = event.origin;
+  show({ accountId: data.accountId, externalId: data.externalId });
+});
+
+document.getElementById('sb-ask').addEventListener('submit', (e) => {
+  e.preventDefault();
+  const input = document.getElementById('sb-message');
+  const text = input.value.trim();
+  if (!text) return;
+  input.value = '';
+  assistant.ask(text, current ? { accountId: current.id } : {});
+});
+
+subscribe((event) => {
+  if (current && (event.accountId === current.id || event.action?.accountId === current.id)) refresh();
+});
+
+if (root.dataset.account) show({ accountId: root.dataset.account });
+// Tell every allowed host that the sidebar is ready; a listed origin learns it, others get nothing.
+if (window.parent !== window) {
+  allowed.filter((s) => !s.includes('*')).forEach((s) => {
+    window.parent.postMessage({ type: 'closeloop:ready' }, s === "'self'" ? window.location.origin : s);
+  });
+  const referrer = document.referrer ? new URL(document.referrer).origin : null;
+  if (referrer && originAllowed(referrer, allowed) && allowed.every((s) => s !== referrer)) {
+    window.parent.postMessage({ type: 'closeloop:ready' }, referrer);
+  }
+}

@@ -1,5 +1,5 @@
-import { api, el, formatTime, items, showError } from './common.js';
-import { Assistant, subscribe } from './assistant.js';
+import { el, formatTime, showError } from './common.js';
+import { Assistant, openActions, subscribe } from './assistant.js';
 
 const account = document.getElementById('account');
 const form = document.getElementById('ask');
@@ -22,24 +22,27 @@ message.addEventListener('keydown', (e) => {
   if (e.key === 'Enter' && !e.shiftKey) { e.preventDefault(); form.requestSubmit(); }
 });
 
-function signalItem(s) {
-  return el('li', {}, el('strong', {}, s.kind || s.signal || 'Signal'), ' ',
-    s.accountName || (s.accountId ? `account ${s.accountId}` : ''), ' ',
-    el('span', { class: 'muted' }, formatTime(s.at || s.occurredAt || s.createdAt)));
+// A signal that crossed its threshold drafts an action (origin SIGNAL); the feed lists those drafts.
+function signalItem(action) {
+  const item = el('li', { 'data-action': action.id }, el('strong', {}, action.originRef || 'Signal'), ' · ',
+    action.accountName || '', ' ', el('span', { class: 'muted' }, formatTime(action.queuedAt || action.createdAt)));
+  const open = el('button', { type: 'button', class: 'secondary', onclick: () => { open.replaceWith(assistant.card(action)); } }, 'Show draft');
+  item.append(' ', open);
+  return item;
 }
 
 async function loadSignals() {
   try {
-    const list = items(await api('GET', '/api/signals?state=NEW'));
-    if (list.length) signals.replaceChildren(...list.map(signalItem));
+    const list = (await openActions()).filter((a) => a.origin === 'SIGNAL');
+    signals.replaceChildren(...(list.length ? list.map(signalItem) : [el('li', { class: 'muted' }, 'No new signals.')]));
   } catch (e) {
-    signals.replaceChildren(el('li', { class: 'muted' }, `Signals are not available: ${e.message}`));
+    signals.replaceChildren(el('li', { class: 'error' }, `Signals could not be loaded: ${e.message}`));
   }
 }
 loadSignals();
-subscribe((event) => {
-  if (event.signal || event.type === 'signal') {
+subscribe((action) => {
+  if (action.origin === 'SIGNAL' && action.status === 'DRAFTED' && !signals.querySelector(`[data-action="${action.id}"]`)) {
     signals.querySelector('.muted')?.remove();
-    signals.prepend(signalItem(event.signal || event));
+    signals.prepend(signalItem(action));
   }
 });

@@ -2,7 +2,7 @@
 // (or externalId); the sidebar answers {type:'closeloop:ready'} on load and
 // {type:'closeloop:record-shown', accountId} after a switch. Only listed origins are heard.
 import { api, el, formatTime, items, originAllowed, showError } from './common.js';
-import { Assistant, loadDrafts, normalizeAction, subscribe } from './assistant.js';
+import { Assistant, fillCards, openActions, subscribe } from './assistant.js';
 
 const root = document.getElementById('sidebar');
 const allowed = root.dataset.hostOrigins.split('\n').map((s) => s.trim()).filter(Boolean);
@@ -50,21 +50,17 @@ async function show(record) {
 
 async function refresh() {
   if (!current) return;
-  await loadDrafts(drafts, assistant, current.id, error);
   try {
-    const list = items(await api('GET', `/api/signals?accountId=${current.id}`));
-    signals.replaceChildren(...(list.length ? list.map((s) => el('li', {}, el('strong', {}, s.kind || s.signal || 'Signal'), ' ',
-      el('span', { class: 'muted' }, formatTime(s.at || s.createdAt))))
-      : [el('li', { class: 'muted' }, 'No signals for this account.')]));
+    const open = await openActions(current.id);
+    const fromSignals = open.filter((a) => a.origin === 'SIGNAL');
+    signals.replaceChildren(...(fromSignals.length ? fromSignals.map((a) => el('li', {}, el('strong', {}, a.originRef || 'Signal'), ' ',
+      el('span', { class: 'muted' }, formatTime(a.queuedAt || a.createdAt))))
+      : [el('li', { class: 'muted' }, 'No new signals for this account.')]));
+    fillCards(next, assistant, open.filter((a) => a.type !== 'EMAIL'), 'Nothing suggested yet.');
+    fillCards(drafts, assistant, open.filter((a) => a.type === 'EMAIL'), 'No drafts waiting for you.');
+    showError(error, null);
   } catch (e) {
-    signals.replaceChildren(el('li', { class: 'muted' }, `Signals are not available: ${e.message}`));
-  }
-  try {
-    const list = items(await api('GET', `/api/actions/next?accountId=${current.id}`));
-    next.replaceChildren(...(list.length ? list.map((a) => el('li', {}, normalizeAction(a).subject || a.rationale || a.kind))
-      : [el('li', { class: 'muted' }, 'Nothing suggested yet.')]));
-  } catch (e) {
-    next.replaceChildren(el('li', { class: 'muted' }, `Suggestions are not available: ${e.message}`));
+    showError(error, e);
   }
 }
 
@@ -85,8 +81,8 @@ document.getElementById('sb-ask').addEventListener('submit', (e) => {
   assistant.ask(text, current ? { accountId: current.id } : {});
 });
 
-subscribe((event) => {
-  if (current && (event.accountId === current.id || event.action?.accountId === current.id)) refresh();
+subscribe((action) => {
+  if (current && action.accountId === current.id) refresh();
 });
 
 if (root.dataset.account) show({ accountId: root.dataset.account });

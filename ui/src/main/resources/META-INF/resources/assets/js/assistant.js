@@ -172,7 +172,7 @@ export class Assistant {
 
 const label = (action) => ({ EMAIL: 'E-mail', CRM_FIELD_UPDATE: 'Field update', TASK: 'Task', NOTE: 'Note' }[action.type] || action.type);
 
-function statusText(status) {
+export function statusText(status) {
   return {
     APPROVED: 'Approved — it will be sent', EDITED_AND_APPROVED: 'Edited and approved — it will be sent',
     REJECTED: 'Rejected', EXPIRED: 'Expired', EXECUTING: 'Sending…', EXECUTED: 'Done', FAILED: 'Failed — will be retried',

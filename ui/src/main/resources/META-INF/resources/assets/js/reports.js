@@ -18,12 +18,11 @@ function range() {
   return query;
 }
 
-/** A report as objects keyed by its columns. */
+/** A report's rows, as objects keyed by its columns. */
 async function report(name, extra = {}) {
   const query = range();
   Object.entries(extra).forEach(([k, v]) => query.set(k, v));
-  const table = await api('GET', `/api/reports/${name}?${query}`);
-  return table.items.map((row) => Object.fromEntries(table.columns.map((c, i) => [c, row[i]])));
+  return (await api('GET', `/api/reports/${name}?${query}`)).items;
 }
 
 async function load() {

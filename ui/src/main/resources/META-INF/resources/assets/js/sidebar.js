@@ -2,7 +2,7 @@
 // (or externalId); the sidebar answers {type:'closeloop:ready'} on load and
 // {type:'closeloop:record-shown', accountId} after a switch. Only listed origins are heard.
 import { api, el, formatTime, items, originAllowed, showError } from './common.js';
-import { Assistant, fillCards, openActions, subscribe } from './assistant.js';
+import { Assistant, fillCards, openActions, statusText, subscribe } from './assistant.js';
 
 const root = document.getElementById('sidebar');
 const allowed = root.dataset.hostOrigins.split('\n').map((s) => s.trim()).filter(Boolean);
@@ -14,7 +14,10 @@ const drafts = document.getElementById('sb-draft-list');
 const assistant = new Assistant({
   messages: document.getElementById('messages'),
   evidence: document.getElementById('evidence'),
-  onChange: () => refresh(),
+  onChange: (action) => {
+    document.getElementById('sidebar-status').textContent = `${action.type} ${action.id}${action.subject ? ` "${action.subject}"` : ''}: ${statusText(action.status)}`;
+    refresh();
+  },
 });
 let current = null;
 let hostOrigin = null;

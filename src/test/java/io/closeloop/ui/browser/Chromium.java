@@ -62,6 +62,16 @@ final class Chromium implements AutoCloseable {
         wait.until(ExpectedConditions.textToBe(by, text));
     }
 
+    /** Fails when a script from rendered text opened an alert (text must stay text). */
+    void assertNoAlert() {
+        try {
+            driver.switchTo().alert();
+            throw new AssertionError("text from the server ran as script and opened an alert");
+        } catch (org.openqa.selenium.NoAlertPresentException expected) {
+            // text stayed text
+        }
+    }
+
     Path screenshot(String name) {
         try {
             Files.createDirectories(SCREENSHOTS);

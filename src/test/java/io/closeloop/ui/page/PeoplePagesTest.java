@@ -1,5 +1,6 @@
 package io.closeloop.ui.page;
 
+import static io.closeloop.ui.UiSessions.login;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.endsWith;
@@ -22,11 +23,6 @@ class PeoplePagesTest {
     @Inject
     CrmFixtures fixtures;
 
-    private static String login(Rep rep) {
-        return given().redirects().follow(false)
-                .formParam("j_username", rep.username).formParam("j_password", CrmFixtures.PASSWORD)
-                .post("/j_security_check").getCookie("closeloop-session");
-    }
 
     @Test
     void anonymousVisitorsAreSentToSignIn() {

@@ -1,5 +1,6 @@
 package io.closeloop.ui.security;
 
+import static io.closeloop.ui.UiSessions.login;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
@@ -33,11 +34,6 @@ class BrowserSafetyTest {
         return base.getProtocol() + "://" + base.getAuthority();
     }
 
-    private static String login(Rep rep) {
-        return given().redirects().follow(false)
-                .formParam("j_username", rep.username).formParam("j_password", CrmFixtures.PASSWORD)
-                .post("/j_security_check").getCookie("closeloop-session");
-    }
 
     @Test
     void pagesForbidFramingAndInlineScript() {

@@ -5,6 +5,7 @@ import io.closeloop.kernel.problem.ProblemException;
 import io.quarkus.security.Authenticated;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -20,7 +21,8 @@ import java.util.Map;
 
 /**
  * {@code /api/reports}: for managers (their team) and admins (everything). Each report is JSON
- * ({@code {"name", "columns", "items"}}) or, with {@code Accept: text/csv}, a CSV download.
+ * ({@code {"name", "columns", "items"}}) or, with {@code ?format=csv} or {@code Accept: text/csv},
+ * a CSV download.
  * {@code from}/{@code to} are dates (UTC, to exclusive); the default is the last 90 days.
  */
 @Path("/api/reports")
@@ -45,21 +47,19 @@ public class ReportResource {
 
     @GET
     @Path("/{report}")
-    @Produces(MediaType.APPLICATION_JSON)
-    public Map<String, Object> json(@PathParam("report") String report, @QueryParam("by") @DefaultValue("agent") String by,
-            @QueryParam("from") String from, @QueryParam("to") String to) {
+    @Produces({ MediaType.APPLICATION_JSON, "text/csv" })
+    public Response report(@PathParam("report") String report, @QueryParam("by") @DefaultValue("agent") String by,
+            @QueryParam("from") String from, @QueryParam("to") String to, @QueryParam("format") String format,
+            @HeaderParam("Accept") String accept) {
         ReportTable table = table(report, by, from, to);
-        return Map.of("name", table.name(), "columns", table.columns(), "items", table.items());
-    }
-
-    @GET
-    @Path("/{report}")
-    @Produces("text/csv")
-    public Response csv(@PathParam("report") String report, @QueryParam("by") @DefaultValue("agent") String by,
-            @QueryParam("from") String from, @QueryParam("to") String to) {
-        ReportTable table = table(report, by, from, to);
-        return Response.ok(table.csv(), "text/csv; charset=UTF-8")
-                .header("Content-Disposition", "attachment; filename=\"" + table.name() + ".csv\"").build();
+        boolean csv = "csv".equalsIgnoreCase(format) || format == null && accept != null && accept.contains("text/csv")
+                && !accept.contains(MediaType.APPLICATION_JSON);
+        if (csv) {
+            return Response.ok(table.csv(), "text/csv; charset=UTF-8")
+                    .header("Content-Disposition", "attachment; filename=\"" + table.name() + ".csv\"").build();
+        }
+        return Response.ok(Map.of("name", table.name(), "columns", table.columns(), "items", table.items()),
+                MediaType.APPLICATION_JSON).build();
     }
 
     private ReportTable table(String report, String by, String fromText, String toText) {

@@ -15,6 +15,7 @@ import io.closeloop.kernel.Page;
 import io.closeloop.kernel.problem.ProblemException;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.security.Authenticated;
+import io.smallrye.common.annotation.Blocking;
 import io.smallrye.mutiny.Multi;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -113,6 +114,7 @@ public class ActionResource {
     /** Changes of the actions in the caller's queue, as they commit (drafts, decisions, executions). */
     @GET
     @Path("/stream")
+    @Blocking // resolving the caller reads the database; the stream itself does not block
     @Produces(MediaType.SERVER_SENT_EVENTS)
     @RestStreamElementType(MediaType.APPLICATION_JSON)
     public Multi<ActionView> stream() {

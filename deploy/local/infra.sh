@@ -11,7 +11,7 @@
 #   CLOSELOOP_DBS="closeloop closeloop_test"  CLOSELOOP_RABBIT_VHOSTS="closeloop closeloop_test"
 set -euo pipefail
 
-PG_VERSION=15
+PG_VERSION="${CLOSELOOP_PG_VERSION:-15}"
 PG_CLUSTER=main
 PG_PORT="${CLOSELOOP_PG_PORT:-5432}"
 DB_USER="${CLOSELOOP_DB_USER:-closeloop}"
@@ -52,14 +52,16 @@ apt_install() {
 }
 
 # Debian's maintainer scripts try to start services; there is no init system here, we start them.
+POLICY_RC=/usr/sbin/policy-rc.d
 with_no_service_start() {
-  local policy=/usr/sbin/policy-rc.d created=0
-  if [ ! -e "$policy" ] && [ "$(id -u)" = 0 ]; then
-    printf '#!/bin/sh\nexit 101\n' > "$policy"; chmod +x "$policy"; created=1
+  if [ ! -e "$POLICY_RC" ] && [ "$(id -u)" = 0 ]; then
+    printf '#!/bin/sh\nexit 101\n' > "$POLICY_RC"; chmod +x "$POLICY_RC"
+    trap 'rm -f "$POLICY_RC"' EXIT   # also when an install step fails and the script exits
+    "$@"
+    rm -f "$POLICY_RC"; trap - EXIT
+  else
+    "$@"
   fi
-  "$@"; local rc=$?
-  [ "$created" = 1 ] && rm -f "$policy"
-  return $rc
 }
 
 as_postgres() { if [ "$(id -un)" = postgres ]; then "$@"; else su postgres -s /bin/sh -c "$(printf '%q ' "$@")"; fi; }

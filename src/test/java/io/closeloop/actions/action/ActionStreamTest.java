@@ -70,6 +70,11 @@ class ActionStreamTest {
         assertThat(bobLines).noneMatch(l -> l.contains(id));
         aliceStream.cancel(true);
         bobStream.cancel(true);
+        // and its event-to-queue latency went into the histogram
+        String metrics = io.restassured.RestAssured.get("/q/metrics").then().statusCode(200).extract().asString();
+        assertThat(metrics).contains("closeloop_actions_event_to_queue_seconds_bucket");
+        assertThat(metrics.lines().filter(l -> l.startsWith("closeloop_actions_event_to_queue_seconds_count"))
+                .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1))).sum()).isGreaterThanOrEqualTo(1);
     }
 
     private java.util.concurrent.CompletableFuture<Void> open(HttpClient client, Rep rep, List<String> lines) {

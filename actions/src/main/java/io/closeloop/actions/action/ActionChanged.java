@@ -9,10 +9,4 @@ import java.time.Instant;
  * @param eventAt when the event that led to the draft happened (null when not event-driven)
  */
 public record ActionChanged(ActionView action, ActionStatus from, Instant eventAt) {
-
-    /** The action has just entered a queue (a rep's, a team's, or a manager's for approval). */
-    public boolean justQueued() {
-        return from == null || from == ActionStatus.DRAFTED && action.status() == ActionStatus.NEEDS_APPROVAL
-                || action.status() == ActionStatus.APPROVED_BY_MANAGER;
-    }
 }

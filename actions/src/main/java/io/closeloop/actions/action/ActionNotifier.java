@@ -46,8 +46,4 @@ public class ActionNotifier {
     public Multi<ActionView> stream(Predicate<ActionView> visible) {
         return changes.select().where(visible);
     }
-
-    public Timer latency() {
-        return latency;
-    }
 }

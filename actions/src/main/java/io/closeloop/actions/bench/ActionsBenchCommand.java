@@ -11,6 +11,7 @@ import io.closeloop.crm.rep.RepRole;
 import io.closeloop.crm.team.Team;
 import io.closeloop.kernel.cli.Command;
 import io.closeloop.kernel.outbox.Outbox;
+import io.quarkus.arc.Unremovable;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
@@ -35,6 +36,7 @@ import java.util.UUID;
  * the event's ingestion time to the draft's commit ({@code action.queued_at}).
  */
 @ApplicationScoped
+@Unremovable // looked up by name from the command line, never injected
 public class ActionsBenchCommand implements Command {
 
     static final String CHURN = "We are seriously considering cancelling our contract; the outages have been unacceptable.";

@@ -5,6 +5,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * Receipts of applied effects. Database effects write their DONE receipt in the same transaction
@@ -14,6 +15,22 @@ import java.util.Optional;
  */
 @ApplicationScoped
 public class ExecutionReceipts {
+
+    /**
+     * Applies a database effect exactly once: in one new transaction, returns the reference of an
+     * earlier DONE receipt, or applies the effect and writes its DONE receipt.
+     */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public String once(long actionId, String adapter, Function<Action, String> effect) {
+        Action action = Action.findById(actionId);
+        Optional<ExecutionReceipt> done = find(action).filter(r -> ExecutionReceipt.DONE.equals(r.state));
+        if (done.isPresent()) {
+            return done.get().externalRef;
+        }
+        String ref = effect.apply(action);
+        done(action, adapter, ref);
+        return ref;
+    }
 
     @Transactional(Transactional.TxType.MANDATORY)
     public Optional<ExecutionReceipt> find(Action action) {

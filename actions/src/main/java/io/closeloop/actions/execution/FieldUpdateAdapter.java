@@ -8,7 +8,6 @@ import io.closeloop.crm.deal.DealStageChanges;
 import io.closeloop.crm.deal.StageChangeSource;
 import io.closeloop.crm.rep.Rep;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.Objects;
 
@@ -21,6 +20,7 @@ import java.util.Objects;
 public class FieldUpdateAdapter implements ExecutionAdapter {
 
     private final ExecutionReceipts receipts;
+
     private final DealStageChanges stages;
 
     public FieldUpdateAdapter(ExecutionReceipts receipts, DealStageChanges stages) {
@@ -34,13 +34,11 @@ public class FieldUpdateAdapter implements ExecutionAdapter {
     }
 
     @Override
-    @Transactional(Transactional.TxType.REQUIRES_NEW)
     public String execute(long actionId) {
-        Action action = Action.findById(actionId);
-        var done = receipts.find(action).filter(r -> ExecutionReceipt.DONE.equals(r.state));
-        if (done.isPresent()) {
-            return done.get().externalRef;
-        }
+        return receipts.once(actionId, "crm-field", this::apply);
+    }
+
+    private String apply(Action action) {
         Deal deal = action.deal;
         String current = DealFields.read(deal, action.fieldName);
         if (!Objects.equals(current, action.oldValue)) {
@@ -53,8 +51,6 @@ public class FieldUpdateAdapter implements ExecutionAdapter {
         } else {
             DealFields.write(deal, action.fieldName, action.newValue);
         }
-        String ref = "deal:" + deal.id + "." + action.fieldName;
-        receipts.done(action, "crm-field", ref);
-        return ref;
+        return "deal:" + deal.id + "." + action.fieldName;
     }
 }

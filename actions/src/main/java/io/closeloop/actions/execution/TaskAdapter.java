@@ -4,9 +4,8 @@ import io.closeloop.actions.action.Action;
 import io.closeloop.actions.action.ActionType;
 import io.closeloop.crm.task.Task;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.transaction.Transactional;
 
-/** Creates the CRM task of a task action; the task and its receipt commit together (exactly once). */
+/** Creates the CRM task of a task action, for the owner (or whoever took it from the team queue). */
 @ApplicationScoped
 public class TaskAdapter implements ExecutionAdapter {
 
@@ -22,13 +21,11 @@ public class TaskAdapter implements ExecutionAdapter {
     }
 
     @Override
-    @Transactional(Transactional.TxType.REQUIRES_NEW)
     public String execute(long actionId) {
-        Action action = Action.findById(actionId);
-        var done = receipts.find(action).filter(r -> ExecutionReceipt.DONE.equals(r.state));
-        if (done.isPresent()) {
-            return done.get().externalRef;
-        }
+        return receipts.once(actionId, "crm-task", this::apply);
+    }
+
+    private String apply(Action action) {
         Task task = new Task();
         task.account = action.account;
         task.deal = action.deal;
@@ -38,8 +35,6 @@ public class TaskAdapter implements ExecutionAdapter {
         task.notes = action.body;
         task.dueDate = action.dueDate;
         task.persist();
-        String ref = "task:" + task.id;
-        receipts.done(action, "crm-task", ref);
-        return ref;
+        return "task:" + task.id;
     }
 }

@@ -33,7 +33,7 @@ import java.util.UUID;
  * churn threshold of a fresh account, so every event drafts exactly one action. Two entries:
  * in-process (the ingester calls {@link SignalIntake} after its commit) and through the broker
  * (the event goes into the outbox, the relay publishes it, the consumer drafts). Latency is from
- * the event's ingestion time to the draft's commit ({@code action.queued_at}).
+ * the event's ingestion time to the draft being queued ({@code action.queued_at}, stamped in the drafting transaction).
  */
 @ApplicationScoped
 @Unremovable // looked up by name from the command line, never injected
@@ -185,7 +185,7 @@ public class ActionsBenchCommand implements Command {
         md.append(String.format(Locale.ROOT, "Load average at the end: %s.%n%n", loadAverage()));
         md.append(String.format(Locale.ROOT, "%d rounds x %d events per path; each event is a customer e-mail that turns a fresh account's "
                 + "churn signal on, so each drafts one retention e-mail. Latency: from the event's ingestion time to the draft's "
-                + "commit in the queue (`action.queued_at - action.event_at`). Without LLM. Guardrails: %s.%n%n", rounds, events,
+                + "queued (`action.queued_at - action.event_at`, stamped in the drafting transaction, which commits right after). Without LLM. Guardrails: %s.%n%n", rounds, events,
                 "not yet on this branch (drafts are stored UNCHECKED); their time is not included"));
         md.append("| path | median p50 (ms) | median p95 (ms) | p95 spread min-max (ms) | worst (ms) |\n|---|---|---|---|---|\n");
         row(md, "in-process (ingester calls SignalIntake)", inProcess);

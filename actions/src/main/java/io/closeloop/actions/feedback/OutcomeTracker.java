@@ -24,9 +24,21 @@ public class OutcomeTracker {
         this.config = config;
     }
 
-    /** A deal changed stage: every action on the deal decided within the window gets the outcome. */
+    /**
+     * A deal changed stage: every action on the deal decided within the window before the change
+     * (its time taken from the stage history, not from when the event arrived) gets the outcome.
+     * A deal's creation ({@code fromStage} null) is no move.
+     */
     @Transactional(Transactional.TxType.MANDATORY)
-    public int dealMoved(long dealId, String toStage, Instant at, String sourceKey) {
+    public int dealMoved(long dealId, String fromStage, String toStage, String sourceKey) {
+        if (fromStage == null) {
+            return 0;
+        }
+        Object changedAt = em.createNativeQuery(
+                "select max(changed_at) from deal_stage_history where deal_id = :d and to_stage = :to")
+                .setParameter("d", dealId).setParameter("to", toStage).getSingleResult();
+        Instant at = changedAt == null ? Instant.now() : changedAt instanceof Timestamp t ? t.toInstant()
+                : changedAt instanceof java.time.OffsetDateTime o ? o.toInstant() : (Instant) changedAt;
         OutcomeKind kind = "CLOSED_WON".equals(toStage) ? OutcomeKind.DEAL_WON
                 : "CLOSED_LOST".equals(toStage) ? OutcomeKind.DEAL_LOST : OutcomeKind.DEAL_STAGE_MOVED;
         return attach("a.deal_id = :target", dealId, kind, "to " + toStage, at, sourceKey);

@@ -105,11 +105,12 @@ public class EventsConsumer {
         if (to == null) {
             throw new PoisonMessage("'to' is missing", null);
         }
+        String from = e.path("from").asText(null);
         Instant at = Instant.now();
         String key = "outbox:" + messageId;
         QuarkusTransaction.requiringNew().run(() -> {
             signals.onDealActivity(key, accountId, dealId, at);
-            outcomes.dealMoved(dealId, to, at, key);
+            outcomes.dealMoved(dealId, from, to, key);
         });
     }
 

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.closeloop.actions.feedback.OutcomeTracker;
 import io.closeloop.actions.signal.InteractionSignal;
 import io.closeloop.actions.signal.SignalIntake;
+import io.closeloop.vectorstore.interaction.Interaction;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import io.smallrye.reactive.messaging.rabbitmq.IncomingRabbitMQMetadata;
@@ -81,10 +82,27 @@ public class EventsConsumer {
     }
 
     private void interaction(JsonNode e) {
-        InteractionSignal s = new InteractionSignal(requiredLong(e, "interactionId"), requiredLong(e, "accountId"),
+        long interactionId = requiredLong(e, "interactionId");
+        if (optionalLong(e, "accountId") == null) {
+            return; // not matched to an account yet: the vector store publishes again when it is attached
+        }
+        String subject = e.path("subject").asText(null);
+        String text = e.path("text").asText(null);
+        String from = e.path("from").asText(null);
+        String threadId = e.path("threadId").asText(null);
+        if (text == null) { // the vector store's event carries links only; the content is in its table
+            Interaction stored = QuarkusTransaction.requiringNew().call(() -> Interaction.findById(interactionId));
+            if (stored == null) {
+                throw new PoisonMessage("interaction " + interactionId + " does not exist", null);
+            }
+            subject = stored.subject;
+            text = stored.body;
+            from = stored.fromEmail;
+            threadId = stored.threadId;
+        }
+        InteractionSignal s = new InteractionSignal(interactionId, requiredLong(e, "accountId"),
                 optionalLong(e, "contactId"), optionalLong(e, "dealId"), e.path("channel").asText(null),
-                e.path("direction").asText("INBOUND"), instant(e, "occurredAt"), e.path("subject").asText(null),
-                e.path("text").asText(null), e.path("from").asText(null), e.path("threadId").asText(null),
+                e.path("direction").asText("INBOUND"), instant(e, "occurredAt"), subject, text, from, threadId,
                 instant(e, "ingestedAt"));
         Instant at = s.occurredAt() == null ? Instant.now() : s.occurredAt();
         QuarkusTransaction.requiringNew().run(() -> {

@@ -11,7 +11,8 @@ import java.util.List;
 
 /**
  * Entry point: with no arguments, serve HTTP until stopped; with arguments, run the named
- * {@link Command} (e.g. {@code classifier train ...}) and exit with its code.
+ * {@link Command} (e.g. {@code classifier train ...}; the longest matching name wins, so
+ * {@code classifier retrain} is its own command) and exit with its code.
  */
 @QuarkusMain
 public class CloseloopMain implements QuarkusApplication {
@@ -28,10 +29,18 @@ public class CloseloopMain implements QuarkusApplication {
         }
         List<Command> commands = Arc.container().select(Command.class).stream()
                 .sorted(Comparator.comparing(Command::name)).toList();
+        // A name may have several words (e.g. "classifier retrain"); the longest that starts the line wins.
+        Command chosen = null;
+        int words = 0;
         for (Command command : commands) {
-            if (command.name().equals(args[0])) {
-                return command.run(Arrays.copyOfRange(args, 1, args.length));
+            String[] name = command.name().split(" ");
+            if (name.length > words && name.length <= args.length && Arrays.equals(name, Arrays.copyOf(args, name.length))) {
+                chosen = command;
+                words = name.length;
             }
+        }
+        if (chosen != null) {
+            return chosen.run(Arrays.copyOfRange(args, words, args.length));
         }
         System.err.println("Unknown command '" + args[0] + "'. Commands:");
         commands.forEach(c -> System.err.printf("  %-12s %s%n", c.name(), c.summary()));

@@ -13,7 +13,7 @@ public class LlmUnavailable implements FallbackHandler<LlmOutcome> {
     public LlmOutcome handle(ExecutionContext context) {
         Throwable failure = context.getFailure();
         String why;
-        if (failure instanceof TimeoutException || failure instanceof dev.langchain4j.exception.TimeoutException) {
+        if (timedOut(failure)) {
             why = "the language model did not answer in time";
         } else if (failure instanceof CircuitBreakerOpenException) {
             why = "the language model failed repeatedly and is paused for a while";
@@ -23,5 +23,18 @@ public class LlmUnavailable implements FallbackHandler<LlmOutcome> {
             why = "the language model could not be used (" + failure.getClass().getSimpleName() + ")";
         }
         return LlmOutcome.failed(why);
+    }
+
+    /** A fault-tolerance timeout, or an HTTP client timeout in whatever wrapper the client throws it. */
+    static boolean timedOut(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof TimeoutException || t instanceof dev.langchain4j.exception.TimeoutException
+                    || t instanceof java.util.concurrent.TimeoutException || t instanceof java.net.SocketTimeoutException
+                    || t.getClass().getSimpleName().contains("Timeout")
+                    || t.getMessage() != null && t.getMessage().contains("timeout period")) {
+                return true;
+            }
+        }
+        return false;
     }
 }

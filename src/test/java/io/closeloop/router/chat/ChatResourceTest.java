@@ -64,7 +64,7 @@ class ChatResourceTest {
     }
 
     private long decisions() {
-        return QuarkusTransaction.requiringNew().call(RouteDecision::count);
+        return QuarkusTransaction.requiringNew().call(() -> RouteDecision.count());
     }
 
     private Response chat(Object body) {

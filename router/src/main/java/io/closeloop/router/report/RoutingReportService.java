@@ -10,7 +10,6 @@ import jakarta.persistence.Query;
 import jakarta.transaction.Transactional;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.sql.Date;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -55,7 +54,7 @@ public class RoutingReportService {
                 .map(r -> new RoutingReport.IntentShare((String) r[0], RoutingReport.Share.of(n(r[1]), n(r[2])))).toList();
         List<RoutingReport.DayShare> perDay = rows("select cast(date_trunc('day', created_at at time zone 'UTC') as date), count(*),"
                 + " count(*) filter (where answer_mode <> 'LLM') from route_decision" + where + " group by 1 order by 1", start, end, team)
-                .stream().map(r -> new RoutingReport.DayShare(((Date) r[0]).toLocalDate(), RoutingReport.Share.of(n(r[1]), n(r[2]))))
+                .stream().map(r -> new RoutingReport.DayShare(day(r[0]), RoutingReport.Share.of(n(r[1]), n(r[2]))))
                 .toList();
 
         RoutingReport.Share share = RoutingReport.Share.of(n(total[0]), n(total[1]));
@@ -95,6 +94,10 @@ public class RoutingReportService {
     @SuppressWarnings("unchecked")
     private List<Object[]> rows(String sql, LocalDate start, LocalDate end, Long team) {
         return bind(entityManager.createNativeQuery(sql), start, end, team).getResultList();
+    }
+
+    private static LocalDate day(Object value) {
+        return value instanceof LocalDate d ? d : ((java.sql.Date) value).toLocalDate();
     }
 
     private static long n(Object value) {

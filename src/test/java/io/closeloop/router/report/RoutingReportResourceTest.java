@@ -10,6 +10,9 @@ import io.closeloop.crm.rep.RepRole;
 import io.closeloop.crm.team.Team;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
+import io.restassured.config.JsonConfig;
+import io.restassured.path.json.config.JsonPathConfig;
 import io.restassured.specification.RequestSpecification;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -64,7 +67,8 @@ class RoutingReportResourceTest {
     }
 
     static RequestSpecification as(Rep r) {
-        return given().auth().preemptive().basic(r.username, CrmFixtures.PASSWORD);
+        return given().config(RestAssured.config().jsonConfig(JsonConfig.jsonConfig().numberReturnType(JsonPathConfig.NumberReturnType.DOUBLE)))
+                .auth().preemptive().basic(r.username, CrmFixtures.PASSWORD);
     }
 
     @Test

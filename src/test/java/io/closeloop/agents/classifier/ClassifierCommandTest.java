@@ -121,4 +121,35 @@ class ClassifierCommandTest {
         assertEquals(0, run("list", "--name", name));
         assertTrue(out.toString(StandardCharsets.UTF_8).contains(name), out.toString(StandardCharsets.UTF_8));
     }
+
+    @Test
+    void qualityCasesTrainEvaluateMeasureHeldOutIntentsAndFailBelowTheirThresholds() throws IOException {
+        Path train = copy("small-train.csv", "train.csv");
+        Path test = copy("small-test.csv", "test.csv");
+        String easy = SmallData.uniqueName("quality-easy");
+        String strict = SmallData.uniqueName("quality-strict");
+        Path cases = dir.resolve("cases.csv");
+        Files.writeString(cases, "# a comment line\ncase,train,test,trainer,min_accuracy,max_ece,hold_out\n"
+                + easy + ",{data}/train.csv,{data}/test.csv,logistic-liblinear,0.5,1.0,technical\n"
+                + strict + ",{data}/train.csv,{data}/test.csv,,1.01,1.0,\n");
+        Path reports = dir.resolve("reports");
+
+        assertEquals(1, run("quality", "--cases", cases.toString(), "--data-dir", dir.toString(), "--json-dir", reports.toString()));
+        String text = out.toString(StandardCharsets.UTF_8);
+        assertTrue(text.contains("PASS " + easy) && text.contains("FAIL " + strict) && text.contains("below 1.0100"), text);
+        assertTrue(err().contains("1 of 2 case(s) failed"), err());
+
+        JsonNode result = json.readTree(reports.resolve(easy + ".bge-small-en-v15-q.json").toFile());
+        assertEquals(4, result.get("outOfScopeQueries").asInt(), "the four technical test texts are out of scope");
+        assertEquals(8, result.get("test").get("examples").asInt(), "in-scope evaluation excludes them");
+        assertEquals(2, result.get("test").get("perClass").size());
+        JsonNode first = result.get("outOfScope").get(0);
+        assertEquals(0.0, first.get("threshold").asDouble());
+        assertEquals(0.0, first.get("outOfScopeDetected").asDouble(), "nothing is below a threshold of 0");
+        JsonNode last = result.get("outOfScope").get(result.get("outOfScope").size() - 1);
+        assertTrue(last.get("outOfScopeDetected").asDouble() >= first.get("outOfScopeDetected").asDouble());
+
+        assertEquals(64, run("quality", "--cases", cases.toString(), "--only", "nope"));
+        assertTrue(err().contains("no case named 'nope'"), err());
+    }
 }

@@ -6,7 +6,7 @@ import io.closeloop.guardrails.GuardrailFixtures;
 import io.closeloop.guardrails.catalogue.Verdict;
 import io.closeloop.guardrails.check.CheckResult;
 import io.closeloop.guardrails.check.DraftInput;
-import io.closeloop.guardrails.check.FiredRule;
+import io.closeloop.guardrails.engine.FiredRule;
 import io.closeloop.guardrails.check.GuardrailService;
 import io.closeloop.guardrails.check.ProposedChange;
 import io.quarkus.test.junit.QuarkusTest;
@@ -17,6 +17,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -167,7 +168,7 @@ class AdversarialCorpusTest {
         Matcher m = DATE_TOKEN.matcher(text);
         StringBuilder out = new StringBuilder();
         while (m.find()) {
-            m.appendReplacement(out, LocalDate.now().plusDays(Integer.parseInt(m.group(1))).format(DATE_FORMAT));
+            m.appendReplacement(out, LocalDate.now(ZoneOffset.UTC).plusDays(Integer.parseInt(m.group(1))).format(DATE_FORMAT));
         }
         m.appendTail(out);
         return out.toString();

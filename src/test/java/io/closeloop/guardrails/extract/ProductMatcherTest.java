@@ -27,6 +27,12 @@ class ProductMatcherTest {
     }
 
     @Test
+    void aRealNameWithAnInventedWordIsNotThatProduct() {
+        assertThat(found(matcher.find("Closeloop Forecast Lite and Closeloop Insights Pro Max are new.")))
+                .isEqualTo("[Closeloop Forecast Lite=null, Closeloop Insights Pro Max=null]");
+    }
+
+    @Test
     void ignoresCapitalisedWordsThatAreNotProductLike() {
         assertThat(matcher.find("Hi Dana, Thanks for the call with Acme Corp on Monday in New York.")).isEmpty();
     }

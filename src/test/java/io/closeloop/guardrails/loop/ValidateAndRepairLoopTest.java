@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.closeloop.guardrails.GuardrailFixtures;
 import io.closeloop.guardrails.catalogue.Verdict;
 import io.closeloop.guardrails.check.DraftInput;
-import io.closeloop.guardrails.check.FiredRule;
+import io.closeloop.guardrails.engine.FiredRule;
 import io.closeloop.guardrails.verdict.GuardrailVerdict;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;

@@ -8,7 +8,7 @@ import io.smallrye.config.WithDefault;
 public interface ClassifierConfig {
 
     /** The Tribuo trainer used when a request names none (see {@link TrainerKind}). */
-    @WithDefault("logistic-liblinear")
+    @WithDefault("svm-liblinear")
     String defaultTrainer();
 
     /** Share of each label's examples held out to fit the temperature and report validation metrics. */

@@ -77,44 +77,43 @@ public class LabelledDataReader {
     }
 
     private void readTsv(Reader reader, Rows rows) throws IOException {
-        BufferedReader lines = new BufferedReader(reader);
-        String row;
-        long line = 0;
-        while ((row = lines.readLine()) != null) {
-            line++;
-            if (row.isBlank()) {
-                continue;
-            }
+        forEachLine(reader, (row, line) -> {
             int tab = row.indexOf('\t');
             if (tab < 0) {
                 rows.reject(line, "has no tab between label and text");
-                continue;
+            } else {
+                rows.add(line, row.substring(tab + 1), row.substring(0, tab));
             }
-            rows.add(line, row.substring(tab + 1), row.substring(0, tab));
-        }
+        });
     }
 
     private void readJsonl(Reader reader, Rows rows) throws IOException {
-        BufferedReader lines = new BufferedReader(reader);
-        String row;
-        long line = 0;
-        while ((row = lines.readLine()) != null) {
-            line++;
-            if (row.isBlank()) {
-                continue;
-            }
+        forEachLine(reader, (row, line) -> {
             JsonNode node;
             try {
                 node = json.readTree(row);
             } catch (IOException e) {
                 rows.reject(line, "is not a JSON object");
-                continue;
+                return;
             }
             if (node == null || !node.isObject() || !node.path("text").isTextual() || !node.path("label").isTextual()) {
                 rows.reject(line, "needs string fields 'text' and 'label'");
-                continue;
+            } else {
+                rows.add(line, node.get("text").asText(), node.get("label").asText());
             }
-            rows.add(line, node.get("text").asText(), node.get("label").asText());
+        });
+    }
+
+    /** Calls {@code handler} with the 1-based number and text of every non-blank line. */
+    private static void forEachLine(Reader reader, java.util.function.ObjLongConsumer<String> handler) throws IOException {
+        BufferedReader lines = new BufferedReader(reader);
+        String row;
+        long line = 0;
+        while ((row = lines.readLine()) != null) {
+            line++;
+            if (!row.isBlank()) {
+                handler.accept(row, line);
+            }
         }
     }
 

@@ -52,7 +52,7 @@ public enum TrainerKind {
     Trainer<Label> trainer(ClassifierConfig config) {
         return switch (this) {
             case LOGISTIC_LIBLINEAR -> new LibLinearClassificationTrainer(
-                    new LinearClassificationType(LinearType.L2R_LR), config.cost(), 1000, 0.001);
+                    new LinearClassificationType(LinearType.L2R_LR), config.cost(), 1000, 0.01);
             case SVM_LIBLINEAR -> new LibLinearClassificationTrainer(
                     new LinearClassificationType(LinearType.L2R_L2LOSS_SVC_DUAL), config.cost() / 10, 1000, 0.01);
             case LOGISTIC_SGD -> new LinearSGDTrainer(new LogMulticlass(), new AdaGrad(0.1, 0.1),

@@ -3,6 +3,7 @@ package io.closeloop.guardrails.check;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.closeloop.guardrails.catalogue.Severity;
 import io.closeloop.guardrails.catalogue.Verdict;
+import io.closeloop.guardrails.engine.FiredRule;
 import java.util.List;
 
 /**

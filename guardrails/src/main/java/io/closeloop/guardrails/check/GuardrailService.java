@@ -1,8 +1,8 @@
 package io.closeloop.guardrails.check;
 
 import io.closeloop.crm.rep.Rep;
-import io.closeloop.guardrails.catalogue.RuleCatalogue;
 import io.closeloop.guardrails.catalogue.Verdict;
+import io.closeloop.guardrails.engine.FiredRule;
 import io.closeloop.guardrails.engine.GuardrailEngine;
 import io.closeloop.guardrails.review.ReviewFacts;
 import io.closeloop.guardrails.verdict.GuardrailVerdict;
@@ -12,7 +12,6 @@ import io.opentelemetry.instrumentation.annotations.WithSpan;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 
@@ -46,8 +45,8 @@ public class GuardrailService {
         DraftValidation.validate(draft);
         ReviewContext context = contexts.load(rep, draft, LocalDate.now(clock));
         ReviewFacts facts = extractor.extract(draft, context);
-        List<FiredRule> fired = evaluate(facts);
-        Verdict verdict = verdictOf(fired);
+        List<FiredRule> fired = engine.evaluate(facts);
+        Verdict verdict = GuardrailEngine.verdictOf(fired);
         boolean repaired = fired.stream().anyMatch(r -> r.replacement() != null);
         GuardrailVerdict stored = log.record(Objects.requireNonNullElse(subjectKind, "check"), subjectId, rep.id,
                 draft.accountId(), verdict, fired);
@@ -59,20 +58,4 @@ public class GuardrailService {
                 stored.traceId);
     }
 
-    /** The fired rules for ready-made facts, most severe first (no storage: for benchmarks and rule tests). */
-    public List<FiredRule> evaluate(ReviewFacts facts) {
-        RuleCatalogue catalogue = engine.catalogue();
-        return engine.review(facts).stream()
-                .map(hit -> FiredRule.of(catalogue.byName(hit.rule()), hit))
-                .sorted(Comparator.comparing(FiredRule::severity).reversed().thenComparing(FiredRule::id))
-                .toList();
-    }
-
-    public static Verdict verdictOf(List<FiredRule> fired) {
-        Verdict verdict = Verdict.ALLOW;
-        for (FiredRule rule : fired) {
-            verdict = verdict.worst(rule.severity().verdict());
-        }
-        return verdict;
-    }
 }

@@ -1,5 +1,6 @@
 package io.closeloop.guardrails.check;
 
+import io.closeloop.guardrails.engine.FiredRule;
 import java.util.List;
 
 /** Applies the repairs of fired rules to a text: each repaired span replaced by its fix, every occurrence. */

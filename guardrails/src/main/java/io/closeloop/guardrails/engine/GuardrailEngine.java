@@ -1,11 +1,13 @@
 package io.closeloop.guardrails.engine;
 
 import io.closeloop.guardrails.catalogue.RuleCatalogue;
+import io.closeloop.guardrails.catalogue.Verdict;
 import io.closeloop.guardrails.review.DraftReview;
 import io.closeloop.guardrails.review.ReviewFacts;
 import io.closeloop.guardrails.review.RuleHit;
 import io.quarkus.runtime.Startup;
 import jakarta.inject.Singleton;
+import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import org.drools.ruleunits.api.RuleUnit;
@@ -36,6 +38,23 @@ public class GuardrailEngine {
 
     public RuleCatalogue catalogue() {
         return catalogue;
+    }
+
+    /** The fired rules for these facts with their catalogue entries, most severe first. */
+    public List<FiredRule> evaluate(ReviewFacts facts) {
+        return review(facts).stream()
+                .map(hit -> FiredRule.of(catalogue.byName(hit.rule()), hit))
+                .sorted(Comparator.comparing(FiredRule::severity).reversed().thenComparing(FiredRule::id))
+                .toList();
+    }
+
+    /** The verdict of a set of fired rules: the most severe wins; none (or only flags) allows. */
+    public static Verdict verdictOf(List<FiredRule> fired) {
+        Verdict verdict = Verdict.ALLOW;
+        for (FiredRule rule : fired) {
+            verdict = verdict.worst(rule.severity().verdict());
+        }
+        return verdict;
     }
 
     /** Every rule hit for these facts, duplicates (same rule, same finding) removed, in firing order. */

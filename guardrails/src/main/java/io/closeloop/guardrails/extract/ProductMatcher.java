@@ -15,7 +15,9 @@ import org.apache.commons.text.similarity.JaroWinklerSimilarity;
  * similarity from Apache Commons Text). A product-like name is a run of capitalised words that
  * starts with a brand name ("Closeloop Forecast Pro") or ends with a product word taken from the
  * catalogue ("Pipeline Guard Edition"). A name whose best similarity is below the threshold is
- * reported unmatched: the catalogue has no such product.
+ * reported unmatched: the catalogue has no such product. So is a name with a word the product's
+ * name lacks ("Closeloop Forecast Lite"): an invented variant, however similar the whole string.
+ * Generic words ("plan", "edition") do not count as such a word.
  */
 public final class ProductMatcher {
 
@@ -29,6 +31,8 @@ public final class ProductMatcher {
     private static final Set<String> GENERIC_PRODUCT_WORDS = Set.of("suite", "edition", "plan", "module", "add-on", "addon",
             "platform", "bundle", "package", "license", "licence", "tier");
     private static final JaroWinklerSimilarity SIMILARITY = new JaroWinklerSimilarity();
+    /** How close one word must be to a word of the product's name (typos like "Forcast" pass). */
+    private static final double WORD_SIMILARITY = 0.85;
 
     private final List<String> catalogue;
     private final List<String> normalizedCatalogue;
@@ -94,10 +98,33 @@ public final class ProductMatcher {
                 product = catalogue.get(i);
             }
         }
-        return new Mention(name, best >= threshold ? product : null, best, start, start + name.length());
+        boolean matched = best >= threshold && everyWordIn(normalized, normalize(product));
+        return new Mention(name, matched ? product : null, best, start, start + name.length());
     }
 
+    /** True when each word of the mention, generic words aside, is (nearly) a word of the product's name. */
+    private static boolean everyWordIn(String mention, String product) {
+        String[] productWords = product.split(" ");
+        for (String word : mention.split(" ")) {
+            if (GENERIC_PRODUCT_WORDS.contains(word)) {
+                continue;
+            }
+            boolean found = false;
+            for (String p : productWords) {
+                if (SIMILARITY.apply(word, p) >= WORD_SIMILARITY) {
+                    found = true;
+                    break;
+                }
+            }
+            if (!found) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Lower case, hyphens dropped ("Add-on" is "addon"), other punctuation a space. */
     private static String normalize(String name) {
-        return name.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9+]+", " ").strip();
+        return name.toLowerCase(Locale.ROOT).replace("-", "").replaceAll("[^a-z0-9+]+", " ").strip();
     }
 }

@@ -1,7 +1,7 @@
 package io.closeloop.guardrails.loop;
 
 import io.closeloop.guardrails.check.DraftInput;
-import io.closeloop.guardrails.check.FiredRule;
+import io.closeloop.guardrails.engine.FiredRule;
 import java.util.List;
 
 /**

@@ -4,7 +4,7 @@ import io.closeloop.crm.rep.Rep;
 import io.closeloop.guardrails.catalogue.Verdict;
 import io.closeloop.guardrails.check.CheckResult;
 import io.closeloop.guardrails.check.DraftInput;
-import io.closeloop.guardrails.check.FiredRule;
+import io.closeloop.guardrails.engine.FiredRule;
 import io.closeloop.guardrails.check.GuardrailService;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.closeloop.guardrails.catalogue.RuleCatalogue;
 import io.closeloop.guardrails.catalogue.Verdict;
-import io.closeloop.guardrails.check.FiredRule;
+import io.closeloop.guardrails.engine.FiredRule;
 import io.closeloop.guardrails.engine.GuardrailEngine;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.SpanContext;

@@ -1,4 +1,4 @@
-package io.closeloop.guardrails.check;
+package io.closeloop.guardrails.engine;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.closeloop.guardrails.catalogue.GuardrailRule;

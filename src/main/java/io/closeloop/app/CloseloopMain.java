@@ -1,18 +1,16 @@
 package io.closeloop.app;
 
 import io.closeloop.kernel.cli.Command;
+import io.closeloop.kernel.cli.Commands;
 import io.quarkus.arc.Arc;
 import io.quarkus.runtime.Quarkus;
 import io.quarkus.runtime.QuarkusApplication;
 import io.quarkus.runtime.annotations.QuarkusMain;
 import java.util.Arrays;
-import java.util.Comparator;
-import java.util.List;
 
 /**
  * Entry point: with no arguments, serve HTTP until stopped; with arguments, run the named
- * {@link Command} (e.g. {@code classifier train ...}; the longest matching name wins, so
- * {@code classifier retrain} is its own command) and exit with its code.
+ * {@link Command} (e.g. {@code classifier train ...}) and exit with its code.
  */
 @QuarkusMain
 public class CloseloopMain implements QuarkusApplication {
@@ -27,12 +25,11 @@ public class CloseloopMain implements QuarkusApplication {
             Quarkus.waitForExit();
             return 0;
         }
-        List<Command> commands = Arc.container().select(Command.class).stream()
-                .sorted(Comparator.comparing(Command::name)).toList();
+        Commands commands = Arc.container().instance(Commands.class).get();
         // A name may have several words (e.g. "classifier retrain"); the longest that starts the line wins.
         Command chosen = null;
         int words = 0;
-        for (Command command : commands) {
+        for (Command command : commands.all()) {
             String[] name = command.name().split(" ");
             if (name.length > words && name.length <= args.length && Arrays.equals(name, Arrays.copyOf(args, name.length))) {
                 chosen = command;
@@ -43,7 +40,7 @@ public class CloseloopMain implements QuarkusApplication {
             return chosen.run(Arrays.copyOfRange(args, words, args.length));
         }
         System.err.println("Unknown command '" + args[0] + "'. Commands:");
-        commands.forEach(c -> System.err.printf("  %-12s %s%n", c.name(), c.summary()));
+        commands.all().forEach(c -> System.err.printf("  %-12s %s%n", c.name(), c.summary()));
         return 64;
     }
 }

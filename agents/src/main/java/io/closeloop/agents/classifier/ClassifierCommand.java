@@ -5,7 +5,6 @@ import io.closeloop.kernel.cli.Command;
 import io.closeloop.kernel.problem.FieldError;
 import io.closeloop.kernel.problem.ProblemException;
 import io.closeloop.kernel.problem.ProblemType;
-import io.quarkus.arc.Unremovable;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -23,7 +22,6 @@ import java.util.Set;
  * line. Exit codes follow sysexits: 0 done, 64 bad command line, 65 bad data, 66 missing input.
  */
 @ApplicationScoped
-@Unremovable // looked up programmatically by the application's main
 public class ClassifierCommand implements Command {
 
     static final int OK = 0;

@@ -2,7 +2,6 @@ package io.closeloop.router.learn;
 
 import io.closeloop.kernel.cli.Command;
 import io.closeloop.router.policy.IntentThreshold;
-import io.quarkus.arc.Unremovable;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.PrintStream;
 import java.util.Locale;
@@ -13,7 +12,6 @@ import java.util.Locale;
  * Exit code 0 when promoted, 3 when the champion was kept.
  */
 @ApplicationScoped
-@Unremovable // looked up programmatically by the application's main
 public class RetrainCommand implements Command {
 
     static final int KEPT = 3;

@@ -39,8 +39,16 @@ public final class DemoInteractionGenerator {
         this.now = now;
     }
 
+    /** An interaction with the topic it was written about (UNKNOWN for unknown senders): labelled data for evaluations. */
+    public record Labelled(InteractionInput input, String topic) {
+    }
+
     public List<InteractionInput> generate(int count, double unknownShare) {
-        List<InteractionInput> out = new ArrayList<>(count);
+        return generateLabelled(count, unknownShare).stream().map(Labelled::input).toList();
+    }
+
+    public List<Labelled> generateLabelled(int count, double unknownShare) {
+        List<Labelled> out = new ArrayList<>(count);
         if (book.accounts().isEmpty()) {
             return out;
         }
@@ -50,7 +58,7 @@ public final class DemoInteractionGenerator {
         }
         while (out.size() < count) {
             if (random.nextDouble() < unknownShare) {
-                out.add(unknownSender());
+                out.add(new Labelled(unknownSender(), "UNKNOWN"));
                 continue;
             }
             int a = random.nextInt(book.accounts().size());
@@ -59,11 +67,17 @@ public final class DemoInteractionGenerator {
         return out;
     }
 
-    private void thread(DemoBook.DemoAccount account, Story story, List<InteractionInput> out, int count) {
+    private void thread(DemoBook.DemoAccount account, Story story, List<Labelled> labelled, int count) {
         Topic topic = topicFor(story);
+        List<InteractionInput> out = new ArrayList<>();
+        threadOf(topic, account, story == Story.CHURNING, out, count - labelled.size());
+        out.forEach(i -> labelled.add(new Labelled(i, topic.name())));
+    }
+
+    private void threadOf(Topic topic, DemoBook.DemoAccount account, boolean churning, List<InteractionInput> out, int count) {
         DemoBook.DemoContact contact = account.contacts().isEmpty() ? null : account.contacts().get(random.nextInt(account.contacts().size()));
         // Churning accounts go quiet: nothing in their last 45 days.
-        long quietDays = story == Story.CHURNING ? 45 : 0;
+        long quietDays = churning ? 45 : 0;
         Instant start = now.minus(Duration.ofDays(quietDays + random.nextInt(360 - (int) quietDays)))
                 .minus(Duration.ofMinutes(random.nextInt(600)));
         String product = book.products().isEmpty() ? "Closeloop Suite" : book.products().get(random.nextInt(book.products().size()));

@@ -73,17 +73,22 @@ public class DemoInteractions {
         List<InteractionInput> inputs = new DemoInteractionGenerator(seed, book, now).generate(count, config.unknownSenderShare());
         LOG.infof("Embedding and storing %d demo interactions across %d accounts", inputs.size(), book.accounts().size());
         long t0 = System.nanoTime();
-        List<IngestResult> results = new ArrayList<>(inputs.size());
+        List<IngestResult> results = java.util.Collections.synchronizedList(new ArrayList<>(inputs.size()));
         int batch = ingestion.importBatch();
-        for (int from = 0; from < inputs.size(); from += batch) {
-            results.addAll(pipeline.ingest(inputs.subList(from, Math.min(inputs.size(), from + batch)), IngestPath.DEMO, null));
-            if ((from / batch) % 10 == 9) {
-                LOG.infof("Demo interactions: %d of %d stored", results.size(), inputs.size());
+        try (IngestionPipeline.Overlapping stream = pipeline.overlapping(IngestPath.DEMO, null)) {
+            for (int from = 0; from < inputs.size(); from += batch) {
+                boolean report = (from / batch) % 10 == 9;
+                stream.submit(inputs.subList(from, Math.min(inputs.size(), from + batch)), stored -> {
+                    results.addAll(stored);
+                    if (report) {
+                        LOG.infof("Demo interactions: %d of %d stored", results.size(), inputs.size());
+                    }
+                });
             }
         }
         double seconds = (System.nanoTime() - t0) / 1e9;
         LOG.infof("Demo interactions: %d stored in %.0f s (%.1f per second)", results.size(), seconds, results.size() / seconds);
-        return results;
+        return List.copyOf(results);
     }
 
     static DemoBook readBook() {

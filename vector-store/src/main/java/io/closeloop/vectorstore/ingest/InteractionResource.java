@@ -1,10 +1,8 @@
 package io.closeloop.vectorstore.ingest;
 
 import io.closeloop.crm.access.CurrentRep;
-import io.closeloop.kernel.problem.FieldError;
 import io.closeloop.kernel.problem.ProblemException;
 import io.closeloop.vectorstore.interaction.IngestPath;
-import io.closeloop.vectorstore.interaction.InteractionInput;
 import io.quarkus.security.Authenticated;
 import io.closeloop.kernel.Page;
 import io.closeloop.vectorstore.identity.UnmatchedInteractions;
@@ -25,8 +23,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
-import java.util.ArrayList;
-import java.util.List;
 
 /**
  * {@code POST /api/interactions}: the webhook. One interaction object (201 created, 200 when the
@@ -101,22 +97,6 @@ public class InteractionResource {
             throw ProblemException.invalidField("body", "holds " + parsed.items().size() + " interactions; at most "
                     + config.maxBatch() + " per request");
         }
-        List<InteractionInput> valid = new ArrayList<>();
-        List<Integer> positions = new ArrayList<>();
-        IngestResult[] results = new IngestResult[parsed.items().size()];
-        for (int i = 0; i < parsed.items().size(); i++) {
-            List<FieldError> errors = parsed.itemErrors().get(i);
-            if (errors.isEmpty()) {
-                valid.add(parsed.items().get(i));
-                positions.add(i);
-            } else {
-                results[i] = IngestResult.rejected(i, null, errors);
-            }
-        }
-        List<IngestResult> stored = pipeline.ingest(valid, IngestPath.API, me.get());
-        for (int i = 0; i < stored.size(); i++) {
-            results[positions.get(i)] = stored.get(i).at(positions.get(i));
-        }
-        return Response.ok(BatchResult.of(List.of(results))).build();
+        return Response.ok(BatchResult.of(pipeline.ingest(parsed, IngestPath.API, me.get()))).build();
     }
 }

@@ -158,11 +158,14 @@ public class InteractionWriter {
         i.embeddingModel = model;
     }
 
-    /** In sorted order, so two batches with common ids cannot deadlock. */
+    /** In sorted order, so two batches with common ids cannot deadlock; one statement for the whole batch. */
     private void lock(List<String> sortedExternalIds) {
-        for (String externalId : sortedExternalIds) {
-            em.createNativeQuery("select cast(pg_advisory_xact_lock(hashtextextended(?1, 3)) as text)")
-                    .setParameter(1, externalId).getSingleResult();
-        }
+        em.unwrap(org.hibernate.Session.class).doWork(connection -> {
+            try (java.sql.PreparedStatement ps = connection.prepareStatement(
+                    "select count(pg_advisory_xact_lock(hashtextextended(x, 3))) from unnest(?) with ordinality as t(x, n)")) {
+                ps.setArray(1, connection.createArrayOf("text", sortedExternalIds.toArray()));
+                ps.executeQuery().close();
+            }
+        });
     }
 }

@@ -59,16 +59,7 @@ public class BulkImportService {
 
     /** Starts importing a file (deleted afterwards) in the background; returns the job to poll. */
     public ImportView start(Path file, ImportFormat format, String fileName, Rep actor) throws IOException {
-        long size = Files.size(file);
-        Long jobId = QuarkusTransaction.requiringNew().call(() -> {
-            ImportJob job = new ImportJob();
-            job.format = format;
-            job.fileName = fileName;
-            job.sizeBytes = size;
-            job.startedBy = actor == null ? null : actor.id;
-            job.persist();
-            return job.id;
-        });
+        long jobId = createJob(file, format, fileName, actor);
         worker.submit(() -> {
             try (InputStream in = Files.newInputStream(file)) {
                 run(jobId, in, format, actor, p -> {
@@ -88,60 +79,77 @@ public class BulkImportService {
 
     /** Imports on the caller's thread (the command line), reporting progress after every batch. */
     public ImportView importNow(Path file, ImportFormat format, Rep actor, Consumer<ImportView> progress) throws IOException {
-        long size = Files.size(file);
-        Long jobId = QuarkusTransaction.requiringNew().call(() -> {
-            ImportJob job = new ImportJob();
-            job.format = format;
-            job.fileName = file.getFileName().toString();
-            job.sizeBytes = size;
-            job.startedBy = actor == null ? null : actor.id;
-            job.persist();
-            return job.id;
-        });
+        long jobId = createJob(file, format, file.getFileName().toString(), actor);
         try (InputStream in = Files.newInputStream(file)) {
             run(jobId, in, format, actor, progress);
         }
         return view(jobId, null);
     }
 
+    private static long createJob(Path file, ImportFormat format, String fileName, Rep actor) throws IOException {
+        long size = Files.size(file);
+        return QuarkusTransaction.requiringNew().call(() -> {
+            ImportJob job = new ImportJob();
+            job.format = format;
+            job.fileName = fileName;
+            job.sizeBytes = size;
+            job.startedBy = actor == null ? null : actor.id;
+            job.persist();
+            return job.id;
+        });
+    }
+
     void run(long jobId, InputStream raw, ImportFormat format, Rep actor, Consumer<ImportView> progress) {
         try (RowSource rows = format == ImportFormat.CSV ? new CsvRows(new BufferedInputStream(raw, 1 << 16))
-                : new JsonlRows(new BufferedInputStream(raw, 1 << 16), json)) {
+                : new JsonlRows(new BufferedInputStream(raw, 1 << 16), json);
+                IngestionPipeline.Overlapping stream = pipeline.overlapping(IngestPath.IMPORT, actor)) {
             List<RowSource.Row> batch = new ArrayList<>();
             RowSource.Row row;
             while ((row = rows.next()) != null) {
                 batch.add(row);
                 if (batch.size() >= config.importBatch()) {
-                    flush(jobId, batch, rows.bytesRead(), actor, progress);
+                    submit(jobId, List.copyOf(batch), rows.bytesRead(), stream, progress);
+                    batch.clear();
                 }
             }
-            flush(jobId, batch, rows.bytesRead(), actor, progress);
+            submit(jobId, List.copyOf(batch), rows.bytesRead(), stream, progress);
+            stream.close();
             finish(jobId, ImportJob.State.DONE, null);
         } catch (ProblemException e) {
             finish(jobId, ImportJob.State.FAILED, e.getMessage());
         } catch (Exception e) {
             LOG.errorf(e, "Import %d stopped", jobId);
-            finish(jobId, ImportJob.State.FAILED, "stopped: " + e.getMessage());
+            finish(jobId, ImportJob.State.FAILED, "stopped: " + (e.getCause() != null ? e.getCause() : e));
         }
         progress.accept(view(jobId, null));
     }
 
-    private void flush(long jobId, List<RowSource.Row> batch, long bytesRead, Rep actor, Consumer<ImportView> progress) {
+    /** Embeds the batch now; its rows are counted into the job once they are stored (while the next batch embeds). */
+    private void submit(long jobId, List<RowSource.Row> batch, long bytesRead, IngestionPipeline.Overlapping stream,
+            Consumer<ImportView> progress) {
         if (batch.isEmpty()) {
             return;
         }
         List<InteractionInput> inputs = new ArrayList<>();
         List<RowSource.Row> readable = new ArrayList<>();
-        List<RowError> errors = new ArrayList<>();
+        List<RowError> unreadable = new ArrayList<>();
         for (RowSource.Row row : batch) {
             if (row.errors().isEmpty()) {
                 inputs.add(row.input());
                 readable.add(row);
             } else {
-                errors.add(new RowError(row.line(), null, row.errors()));
+                unreadable.add(new RowError(row.line(), null, row.errors()));
             }
         }
-        List<IngestResult> results = pipeline.ingest(inputs, IngestPath.IMPORT, actor);
+        stream.submit(inputs, results -> {
+            record(jobId, batch.size(), bytesRead, readable, unreadable, results);
+            progress.accept(view(jobId, null));
+        });
+    }
+
+    private void record(long jobId, int rowsRead, long bytesRead, List<RowSource.Row> readable, List<RowError> unreadable,
+            List<IngestResult> results) {
+        List<RowError> errors = new ArrayList<>(unreadable);
         int[] counts = new int[IngestStatus.values().length];
         for (int i = 0; i < results.size(); i++) {
             IngestResult result = results.get(i);
@@ -150,8 +158,7 @@ public class BulkImportService {
                 errors.add(new RowError(readable.get(i).line(), result.externalId(), result.errors()));
             }
         }
-        int rowsRead = batch.size();
-        batch.clear();
+        errors.sort(java.util.Comparator.comparingLong(RowError::line));
         QuarkusTransaction.requiringNew().run(() -> {
             ImportJob job = ImportJob.findById(jobId);
             job.rowsRead += rowsRead;
@@ -162,7 +169,6 @@ public class BulkImportService {
             job.failed += errors.size();
             job.errors = appendErrors(job.errors, errors);
         });
-        progress.accept(view(jobId, null));
     }
 
     private String appendErrors(String stored, List<RowError> errors) {

@@ -7,7 +7,6 @@ import io.closeloop.vectorstore.ingest.IngestionConfig;
 import io.closeloop.vectorstore.ingest.IngestionPipeline;
 import io.closeloop.vectorstore.ingest.InteractionJson;
 import io.closeloop.vectorstore.interaction.IngestPath;
-import io.closeloop.vectorstore.interaction.InteractionInput;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import io.smallrye.reactive.messaging.rabbitmq.IncomingRabbitMQMetadata;
 import io.smallrye.reactive.messaging.rabbitmq.RabbitMQRejectMetadata;
@@ -91,20 +90,9 @@ public class InteractionQueueConsumer {
             return "holds " + parsed.items().size() + " interactions; at most " + config.maxBatch() + " per message";
         }
         List<String> problems = new ArrayList<>();
-        List<InteractionInput> valid = new ArrayList<>();
-        List<Integer> positions = new ArrayList<>();
-        for (int i = 0; i < parsed.items().size(); i++) {
-            if (parsed.itemErrors().get(i).isEmpty()) {
-                valid.add(parsed.items().get(i));
-                positions.add(i);
-            } else {
-                problems.add(item(parsed.batch(), i) + describe(null, parsed.itemErrors().get(i)));
-            }
-        }
-        List<IngestResult> results = pipeline.ingest(valid, IngestPath.QUEUE, null);
-        for (int i = 0; i < results.size(); i++) {
-            if (!results.get(i).stored()) {
-                problems.add(item(parsed.batch(), positions.get(i)) + describe(null, results.get(i).errors()));
+        for (IngestResult result : pipeline.ingest(parsed, IngestPath.QUEUE, null)) {
+            if (!result.stored()) {
+                problems.add(item(parsed.batch(), result.index()) + describe(null, result.errors()));
             }
         }
         return problems.isEmpty() ? null : String.join("; ", problems);

@@ -44,13 +44,19 @@ public final class RabbitTestClient implements AutoCloseable {
 
     /** Polls the queue until it has {@code count} messages or the timeout passes. */
     public List<GetResponse> await(String queue, int count, Duration timeout) throws Exception {
+        return await(queue, count, timeout, m -> true);
+    }
+
+    /** Polls the queue until {@code count} messages matching {@code wanted} arrived (others are dropped). */
+    public List<GetResponse> await(String queue, int count, Duration timeout,
+            java.util.function.Predicate<GetResponse> wanted) throws Exception {
         List<GetResponse> received = new ArrayList<>();
         Instant deadline = Instant.now().plus(timeout);
         while (received.size() < count && Instant.now().isBefore(deadline)) {
             GetResponse response = channel.basicGet(queue, true);
             if (response == null) {
                 Thread.sleep(50);
-            } else {
+            } else if (wanted.test(response)) {
                 received.add(response);
             }
         }

@@ -65,7 +65,11 @@ class BrokerOutageTest {
             as(alice).body(Map.of("version", a.version, "reason", "NOT_NEEDED_NOW")).post("/api/actions/{id}/reject", a.id)
                     .then().statusCode(200);
             drafted = List.of(a.id, b.id);
-            Thread.sleep(2000); // several relay polls fail meanwhile
+            // Wait until the relay has tried and failed at least once (each try waits up to 5 s for a confirm).
+            Instant tried = Instant.now().plusSeconds(30);
+            while (events(firstOutboxId).stream().noneMatch(e -> e.attempts > 0) && Instant.now().isBefore(tried)) {
+                Thread.sleep(200);
+            }
             List<OutboxEvent> waiting = events(firstOutboxId);
             assertThat(waiting).hasSize(3).allMatch(e -> e.publishedAt == null);
             assertThat(waiting).anyMatch(e -> e.attempts > 0);

@@ -44,7 +44,9 @@ class OutboxRelayTest {
                     .body(Map.of("stage", "NEGOTIATION", "version", deal.version))
                     .patch("/api/deals/{id}", deal.id).then().statusCode(200);
 
-            List<GetResponse> received = rabbit.await(queue, 2, Duration.ofSeconds(10));
+            // The broker is shared with every other test: keep only this deal's events.
+            List<GetResponse> received = rabbit.await(queue, 2, Duration.ofSeconds(10),
+                    m -> dealIdOf(m) == deal.id);
             assertThat(received).hasSize(2);
             assertThat(json.readTree(received.get(0).getBody()).get("to").asText()).isEqualTo("PROSPECTING");
             GetResponse message = received.get(1); // in commit order
@@ -64,7 +66,7 @@ class OutboxRelayTest {
             assertThat(row.publishedAt).isNotNull();
 
             // nothing more arrives for this change (published exactly once by the relay)
-            assertThat(rabbit.await(queue, 1, Duration.ofSeconds(1))).isEmpty();
+            assertThat(rabbit.await(queue, 1, Duration.ofSeconds(1), m -> dealIdOf(m) == deal.id)).isEmpty();
         }
     }
 
@@ -79,6 +81,15 @@ class OutboxRelayTest {
         long after = eventsAbout(deal);
         assertThat(before).isEqualTo(1); // the creation
         assertThat(after).isEqualTo(before);
+    }
+
+    private long dealIdOf(GetResponse message) {
+        try {
+            JsonNode dealId = json.readTree(message.getBody()).get("dealId");
+            return dealId == null ? -1 : dealId.asLong();
+        } catch (java.io.IOException e) {
+            return -1;
+        }
     }
 
     private long eventsAbout(Deal deal) {

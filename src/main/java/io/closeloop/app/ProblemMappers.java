@@ -137,12 +137,26 @@ public class ProblemMappers {
             if (node.getKind() == ElementKind.PARAMETER) {
                 parameter = node.getName();
             } else if (node.getKind() == ElementKind.PROPERTY || node.getKind() == ElementKind.CONTAINER_ELEMENT) {
-                parts.add(node.getIndex() != null ? node.getName() + "[" + node.getIndex() + "]" : node.getName());
+                // An index or key says where in the *previous* node's container this node sits:
+                // examples[0].text, not examples.text[0].
+                String position = node.getIndex() != null ? "[" + node.getIndex() + "]"
+                        : node.getKey() != null ? "[" + node.getKey() + "]" : "";
+                if (!position.isEmpty()) {
+                    if (parts.isEmpty()) {
+                        parameter = (parameter == null ? "" : parameter) + position;
+                    } else {
+                        parts.set(parts.size() - 1, parts.get(parts.size() - 1) + position);
+                    }
+                }
+                if (node.getName() != null && !node.getName().startsWith("<")) {
+                    parts.add(node.getName());
+                }
             }
         }
         if (parts.isEmpty()) {
             return parameter == null ? "body" : parameter;
         }
-        return String.join(".", parts);
+        String field = String.join(".", parts);
+        return parameter != null && parameter.startsWith("[") ? parameter + "." + field : field;
     }
 }

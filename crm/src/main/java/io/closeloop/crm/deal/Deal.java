@@ -49,7 +49,7 @@ public class Deal extends PanacheEntityBase {
 
     public BigDecimal amount;
 
-    @Column(nullable = false, length = 3)
+    @Column(nullable = false, length = 3, columnDefinition = "char(3)")
     public String currency = "USD";
 
     @Column(name = "close_date")

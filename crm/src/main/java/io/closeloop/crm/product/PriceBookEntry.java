@@ -25,7 +25,7 @@ public class PriceBookEntry extends PanacheEntityBase {
     @JoinColumn(name = "product_id", nullable = false)
     public Product product;
 
-    @Column(nullable = false, length = 3)
+    @Column(nullable = false, length = 3, columnDefinition = "char(3)")
     public String currency;
 
     @Column(name = "list_price", nullable = false)

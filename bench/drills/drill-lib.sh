@@ -68,3 +68,20 @@ summarise() {
   } > "$REPORT"
   cat "$REPORT"
 }
+
+# begin_drill: fresh database, service up, 200 writes started in the background (then cause the fault)
+begin_drill() {
+  RUN=$(date +%s)
+  prepare_db; start_service
+  CODES=$(mktemp)
+  drive_writes "$CODES" 200 &
+  WRITER=$!
+  sleep 3
+}
+
+# end_drill TITLE: wait for the writes, give the outbox up to 60 s to drain, write the report
+end_drill() {
+  wait "$WRITER"
+  for _ in $(seq 1 60); do [ "$(psqlc "select count(*) from outbox where published_at is null")" = 0 ] && break; sleep 1; done
+  summarise "$CODES" "$1"
+}

@@ -26,8 +26,16 @@ record RouteTable(List<Route> routes) {
     /** One endpoint: method, path template, the roles it allows (empty: any authenticated user), what it consumes. */
     record Route(String method, String template, Set<String> roles, boolean permitAll, Set<String> consumes) {
 
+        /** The template with each parameter filled: the first alternative of a {@code {kind: a|b}} regex, else 1. */
         String concretePath() {
-            return template.replaceAll("\\{[^}]+}", "1");
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile("\\{\\s*\\w+\\s*(?::\\s*([^}]+))?}").matcher(template);
+            StringBuilder out = new StringBuilder();
+            while (m.find()) {
+                String regex = m.group(1) == null ? "" : m.group(1).trim();
+                String value = regex.matches("[\\w-]+(\\|[\\w-]+)*") ? regex.split("\\|")[0] : "1";
+                m.appendReplacement(out, value);
+            }
+            return m.appendTail(out).toString();
         }
 
         boolean isApi() {

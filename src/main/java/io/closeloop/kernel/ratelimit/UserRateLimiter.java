@@ -28,7 +28,7 @@ public class UserRateLimiter {
 
     /** Takes one chat request from the user's bucket or throws a 429 with the wait. */
     public void acquireChat(String user) {
-        ConsumptionProbe probe = bucket(CHAT, user, config.chat().capacity(), config.chat().period()).tryConsumeAndReturnRemaining(1);
+        ConsumptionProbe probe = bucket(CHAT, user, config.chat().capacity(), config.chat().period(), true).tryConsumeAndReturnRemaining(1);
         if (!probe.isConsumed()) {
             throw new RateLimitedException(CHAT, seconds(probe.getNanosToWaitForRefill()));
         }
@@ -51,12 +51,14 @@ public class UserRateLimiter {
     }
 
     private Bucket llm(String user) {
-        return bucket(LLM, user, config.llmTokens(), config.llmPeriod());
+        return bucket(LLM, user, config.llmTokens(), config.llmPeriod(), false);
     }
 
-    private Bucket bucket(String limit, String user, long capacity, Duration period) {
+    /** Chat refills the whole bucket at the end of each period (a fixed window per user); LLM tokens refill smoothly. */
+    private Bucket bucket(String limit, String user, long capacity, Duration period, boolean window) {
         return buckets.computeIfAbsent(limit + "\u0000" + user, k -> Bucket.builder()
-                .addLimit(Bandwidth.builder().capacity(capacity).refillGreedy(capacity, period).build())
+                .addLimit(window ? Bandwidth.builder().capacity(capacity).refillIntervally(capacity, period).build()
+                        : Bandwidth.builder().capacity(capacity).refillGreedy(capacity, period).build())
                 .build());
     }
 

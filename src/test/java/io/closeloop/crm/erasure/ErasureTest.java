@@ -160,7 +160,7 @@ class ErasureTest {
 
     @Test
     void retentionPurgeRecordsItsCutoffFromTheConfiguredPeriod() {
-        Instant now = Instant.parse("2026-06-01T00:00:00Z");
+        Instant now = Instant.parse("2000-01-01T00:00:00Z"); // nothing of other tests is that old
         ErasureRecord record = retention.purge(now).orElseThrow();
         assertThat(record.subjectKind).isEqualTo("RETENTION");
         assertThat(record.reason).isEqualTo("interactions before " + now.minus(400, ChronoUnit.DAYS));

@@ -1,0 +1,132 @@
+package io.closeloop.vectorstore.bench;
+
+import io.closeloop.kernel.cli.Command;
+import io.closeloop.vectorstore.demo.DemoBook;
+import io.closeloop.vectorstore.demo.DemoInteractionGenerator;
+import io.closeloop.vectorstore.embedding.TextEmbedder;
+import io.closeloop.vectorstore.ingest.Chunker;
+import io.closeloop.vectorstore.ingest.IngestionConfig;
+import io.closeloop.vectorstore.ingest.IngestionPipeline;
+import io.closeloop.vectorstore.interaction.IngestPath;
+import io.closeloop.vectorstore.interaction.InteractionInput;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * {@code vector-store-bench <report.md> [interactions]}: embedding latency, throughput and
+ * retrieval quality of both candidate models, then end-to-end ingestion through the real
+ * pipeline into the configured (benchmark!) database against raw embedding of the same texts,
+ * in alternating rounds. Run by {@code bench/vector-store.sh}, which adds the search benchmark.
+ */
+@ApplicationScoped
+public class VectorStoreBenchCommand implements Command {
+
+    static final int ROUNDS = 3;
+
+    private final TextEmbedder embedder;
+    private final IngestionPipeline pipeline;
+    private final Chunker chunker;
+    private final IngestionConfig config;
+
+    public VectorStoreBenchCommand(TextEmbedder embedder, IngestionPipeline pipeline, Chunker chunker, IngestionConfig config) {
+        this.embedder = embedder;
+        this.pipeline = pipeline;
+        this.chunker = chunker;
+        this.config = config;
+    }
+
+    @Override
+    public String name() {
+        return "vector-store-bench";
+    }
+
+    @Override
+    public String summary() {
+        return "benchmark embedding models and interaction ingestion (use a benchmark database)";
+    }
+
+    @Override
+    public int run(String... args) throws Exception {
+        Path report = Path.of(args.length > 0 ? args[0] : "bench/reports/vector-store-embedding.part.md");
+        int count = args.length > 1 ? Integer.parseInt(args[1]) : 500;
+        StringBuilder out = new StringBuilder();
+        List<DemoInteractionGenerator.Labelled> corpus = new DemoInteractionGenerator(1, book(), Instant.parse("2026-11-01T00:00:00Z"))
+                .generateLabelled(1000, 0.0);
+        List<String> texts = corpus.stream().map(l -> chunker.chunks(l.input().subject(), l.input().body()).get(0)).toList();
+        List<String> topics = corpus.stream().map(DemoInteractionGenerator.Labelled::topic).toList();
+
+        out.append("## Embedding models\n\n");
+        out.append("Latency: one short text (`").append(EmbeddingBenchmark.SHORT_TEXT).append("`), ")
+                .append(EmbeddingBenchmark.LATENCY_RUNS).append(" calls after 20 warm-up calls. Throughput: 1,000 generated sales ")
+                .append("interactions (first chunk, 150–700 characters), timed per batch of ").append(EmbeddingBenchmark.BATCH)
+                .append(" texts (`embedAll`; LangChain4j spreads each batch over the cores).\n")
+                .append("Quality: ").append(EmbeddingBenchmark.queries().size()).append(" paraphrased queries (`retrieval-eval.csv`, 8 topics) ")
+                .append("against the same 1,000 interactions labelled by topic; exact cosine search; precision@10 and MRR.\n\n");
+        out.append("| model | latency ms, median (IQR, range) | texts/s, median (IQR, range) | precision@10 | MRR | precision@10 / MRR without query instruction |\n");
+        out.append("|---|---|---|---|---|---|\n");
+        for (String model : List.of("bge-small-en-v15-q", "all-minilm-l6-v2-q")) {
+            TextEmbedder candidate = model.equals(embedder.modelName()) ? embedder : new TextEmbedder(model, 32, null);
+            TextEmbedder plain = model.startsWith("bge") ? new TextEmbedder(model, 32, "") : null;
+            EmbeddingBenchmark.Result r = EmbeddingBenchmark.run(candidate, plain, texts, topics);
+            out.append(String.format(Locale.ROOT, "| %s | %s | %s | %.3f | %.3f | %s |%n", model, r.latencyMs().describe("%.1f"),
+                    r.textsPerSecond().describe("%.1f"), r.quality().precisionAt10(), r.quality().mrr(),
+                    r.qualityWithoutInstruction() == null ? "(no instruction)" : String.format(Locale.ROOT, "%.3f / %.3f",
+                            r.qualityWithoutInstruction().precisionAt10(), r.qualityWithoutInstruction().mrr())));
+            System.out.println(out);
+        }
+
+        out.append("\n## End-to-end ingestion (model `").append(embedder.modelName()).append("`)\n\n");
+        out.append("Each round: ").append(count).append(" new generated interactions (unique external ids, CRM ids unknown so identity ")
+                .append("resolution runs every lookup and keeps them unmatched). *Raw*: chunk + `embedAll` of exactly the texts the ")
+                .append("pipeline embeds. *Pipeline*: `IngestionPipeline.overlapping` (as the bulk import and the demo use it) in batches of ").append(config.importBatch())
+                .append(" (validate, hash check, chunk, embed; then one transaction per batch: upsert, identity resolution, chunks with ")
+                .append("vectors, outbox event — stored on a writer thread while the next batch embeds). Rounds alternate raw and pipeline.\n\n");
+        double[] raw = new double[ROUNDS];
+        double[] e2e = new double[ROUNDS];
+        double[] ratio = new double[ROUNDS];
+        for (int round = 0; round < ROUNDS; round++) {
+            List<InteractionInput> inputs = new DemoInteractionGenerator(System.nanoTime(), book(), Instant.now()).generate(count, 0.04);
+            long t0 = System.nanoTime();
+            List<String> chunks = new ArrayList<>();
+            for (InteractionInput i : inputs) {
+                chunks.addAll(chunker.chunks(i.subject(), i.body().strip()));
+            }
+            embedder.embedAll(chunks);
+            raw[round] = count / ((System.nanoTime() - t0) / 1e9);
+            t0 = System.nanoTime();
+            try (IngestionPipeline.Overlapping stream = pipeline.overlapping(IngestPath.IMPORT, null)) {
+                for (int from = 0; from < inputs.size(); from += config.importBatch()) {
+                    stream.submit(inputs.subList(from, Math.min(inputs.size(), from + config.importBatch())), stored -> {
+                    });
+                }
+            }
+            e2e[round] = count / ((System.nanoTime() - t0) / 1e9);
+            ratio[round] = e2e[round] / raw[round];
+            System.out.printf(Locale.ROOT, "round %d: raw %.1f/s, pipeline %.1f/s, ratio %.2f%n", round, raw[round], e2e[round], ratio[round]);
+        }
+        out.append("| measure | median (IQR, range) |\n|---|---|\n");
+        out.append("| raw embedding, interactions/s | ").append(Stats.of(raw).describe("%.1f")).append(" |\n");
+        out.append("| pipeline (embed + store), interactions/s | ").append(Stats.of(e2e).describe("%.1f")).append(" |\n");
+        out.append("| ratio pipeline / raw (target ≥ 0.80) | ").append(Stats.of(ratio).describe("%.2f")).append(" |\n");
+        Files.createDirectories(report.toAbsolutePath().getParent());
+        Files.writeString(report, out.toString());
+        System.out.println(out);
+        return 0;
+    }
+
+    /** A synthetic book (ids that do not exist in the database): the generator only needs names and addresses. */
+    static DemoBook book() {
+        List<DemoBook.DemoAccount> accounts = new ArrayList<>();
+        for (int a = 1; a <= 60; a++) {
+            accounts.add(new DemoBook.DemoAccount(-a, "Bench Account " + a, "bench" + a + ".example", "Owner " + a,
+                    "owner" + a + "@closeloop.example",
+                    List.of(new DemoBook.DemoContact(-a * 10L, "Kim", "kim@bench" + a + ".example", "VP Sales")), List.of()));
+        }
+        return new DemoBook(accounts, List.of("Forecasting Cloud", "Pipeline Analytics", "Quote Builder"));
+    }
+}

@@ -1,0 +1,171 @@
+package io.closeloop.vectorstore.ingest;
+
+import io.closeloop.crm.rep.Rep;
+import io.closeloop.kernel.outbox.Outbox;
+import io.closeloop.vectorstore.embedding.TextEmbedder;
+import io.closeloop.vectorstore.identity.IdentityResolver;
+import io.closeloop.vectorstore.identity.Match;
+import io.closeloop.vectorstore.interaction.IngestPath;
+import io.closeloop.vectorstore.interaction.Interaction;
+import io.closeloop.vectorstore.interaction.MatchMethod;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The database half of the pipeline: one transaction per batch that upserts the interactions by
+ * external id, resolves their CRM links, replaces their chunks and writes the
+ * {@value #INGESTED} event to the outbox. Concurrent writers of the same external id are
+ * serialised by a transaction-scoped advisory lock, so a repeat never makes a second row.
+ */
+@ApplicationScoped
+public class InteractionWriter {
+
+    public static final String INGESTED = "vectorstore.interaction.ingested";
+
+    /** A valid interaction with, when its text needs (re-)embedding, its chunks and their vectors. */
+    public record Prepared(int index, ValidInteraction input, List<String> chunks, List<float[]> vectors) {
+    }
+
+    /** What is stored now for an external id: enough to decide whether to embed again. */
+    public record Stored(String contentHash, String subject, String body, String embeddingModel) {
+    }
+
+    private final IdentityResolver identity;
+    private final ChunkStore chunks;
+    private final Chunker chunker;
+    private final TextEmbedder embedder;
+    private final Outbox outbox;
+    private final EntityManager em;
+
+    public InteractionWriter(IdentityResolver identity, ChunkStore chunks, Chunker chunker, TextEmbedder embedder, Outbox outbox,
+            EntityManager em) {
+        this.identity = identity;
+        this.chunks = chunks;
+        this.chunker = chunker;
+        this.embedder = embedder;
+        this.outbox = outbox;
+        this.em = em;
+    }
+
+    @Transactional
+    public Map<String, Stored> stored(List<String> externalIds) {
+        Map<String, Stored> stored = new HashMap<>();
+        if (!externalIds.isEmpty()) {
+            Interaction.<Interaction>list("externalId in ?1", externalIds).forEach(i -> stored.put(i.externalId,
+                    new Stored(i.contentHash, i.subject, i.body, i.embeddingModel)));
+        }
+        return stored;
+    }
+
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public List<IngestResult> write(List<Prepared> items, IngestPath via, Rep actor) {
+        lock(items.stream().map(p -> p.input().externalId()).distinct().sorted().toList());
+        Rep current = actor == null ? null : Rep.findById(actor.id); // this transaction's copy (callers may be on other threads)
+        List<IngestResult> results = new ArrayList<>(items.size());
+        for (Prepared item : items) {
+            results.add(writeOne(item, via, current));
+        }
+        return results;
+    }
+
+    private IngestResult writeOne(Prepared item, IngestPath via, Rep actor) {
+        ValidInteraction v = item.input();
+        Interaction interaction = Interaction.byExternalId(v.externalId()).orElse(null);
+        String model = embedder.modelName();
+        if (interaction != null && interaction.contentHash.equals(v.contentHash()) && interaction.embeddingModel.equals(model)) {
+            return new IngestResult(item.index(), v.externalId(), IngestStatus.UNCHANGED, interaction.id, interaction.matchMethod, null);
+        }
+        boolean created = interaction == null;
+        boolean reembed = created || !v.sameText(interaction.subject, interaction.body) || !interaction.embeddingModel.equals(model);
+        if (created) {
+            interaction = new Interaction();
+            interaction.externalId = v.externalId();
+            interaction.ingestedVia = via;
+        }
+        apply(interaction, v, model);
+        Match match = identity.resolve(new IdentityResolver.Clues(v.accountId(), v.contactId(), v.dealId(), v.direction(),
+                v.fromEmail(), v.toEmails(), v.companyName()), actor);
+        if (match.matched() || interaction.matchMethod != MatchMethod.MANUAL) {
+            link(interaction, match);
+        }
+        if (created) {
+            interaction.persist();
+        }
+        em.flush();
+        ChunkStore.Links links = linksOf(interaction);
+        if (reembed) {
+            List<String> texts = item.chunks() != null ? item.chunks() : chunker.chunks(v.subject(), v.body());
+            List<float[]> vectors = item.vectors() != null ? item.vectors() : embedder.embedAll(texts);
+            chunks.replace(interaction.id, links, texts, vectors);
+        } else {
+            chunks.updateLinks(interaction.id, links);
+        }
+        outbox.publish(INGESTED, event(interaction, created ? "CREATED" : "UPDATED"));
+        return new IngestResult(item.index(), v.externalId(), created ? IngestStatus.CREATED : IngestStatus.UPDATED, interaction.id,
+                interaction.matchMethod, null);
+    }
+
+    /** Sets the links found by identity resolution, with when and how. */
+    public static void link(Interaction interaction, Match match) {
+        interaction.accountId = match.accountId();
+        interaction.contactId = match.contactId();
+        interaction.dealId = match.dealId();
+        interaction.matchMethod = match.method();
+        interaction.matchDetail = match.detail();
+        interaction.matchedAt = match.matched() ? Instant.now() : null;
+    }
+
+    public static ChunkStore.Links linksOf(Interaction i) {
+        return new ChunkStore.Links(i.accountId, i.contactId, i.dealId, i.channel.name(), i.occurredAt);
+    }
+
+    /** The payload of interaction events (signal detectors read it). */
+    public static Map<String, Object> event(Interaction i, String change) {
+        Map<String, Object> event = new LinkedHashMap<>();
+        event.put("interactionId", i.id);
+        event.put("externalId", i.externalId);
+        event.put("change", change);
+        event.put("channel", i.channel.name());
+        event.put("direction", i.direction.name());
+        event.put("occurredAt", i.occurredAt.toString());
+        event.put("accountId", i.accountId);
+        event.put("contactId", i.contactId);
+        event.put("dealId", i.dealId);
+        event.put("matchMethod", i.matchMethod.name());
+        return event;
+    }
+
+    private static void apply(Interaction i, ValidInteraction v, String model) {
+        i.source = v.source();
+        i.channel = v.channel();
+        i.direction = v.direction();
+        i.occurredAt = v.occurredAt();
+        i.subject = v.subject();
+        i.body = v.body();
+        i.threadId = v.threadId();
+        i.fromEmail = v.fromEmail();
+        i.fromName = v.fromName();
+        i.toEmails = v.toEmails().toArray(String[]::new);
+        i.companyName = v.companyName();
+        i.contentHash = v.contentHash();
+        i.embeddingModel = model;
+    }
+
+    /** In sorted order, so two batches with common ids cannot deadlock; one statement for the whole batch. */
+    private void lock(List<String> sortedExternalIds) {
+        em.unwrap(org.hibernate.Session.class).doWork(connection -> {
+            try (java.sql.PreparedStatement ps = connection.prepareStatement(
+                    "select count(pg_advisory_xact_lock(hashtextextended(x, 3))) from unnest(?) with ordinality as t(x, n)")) {
+                ps.setArray(1, connection.createArrayOf("text", sortedExternalIds.toArray()));
+                ps.executeQuery().close();
+            }
+        });
+    }
+}

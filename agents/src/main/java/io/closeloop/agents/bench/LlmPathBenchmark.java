@@ -1,0 +1,141 @@
+package io.closeloop.agents.bench;
+
+import io.closeloop.agents.AgentDispatcher;
+import io.closeloop.agents.api.AgentAnswer;
+import io.closeloop.agents.api.AgentRequest;
+import io.closeloop.agents.api.AnswerMode;
+import io.closeloop.agents.grounding.GroundingService;
+import io.closeloop.agents.llm.LlmConfig;
+import io.closeloop.crm.account.Account;
+import io.closeloop.crm.contact.Contact;
+import io.closeloop.crm.contact.EmailConsent;
+import io.closeloop.crm.rep.Rep;
+import io.closeloop.crm.rep.RepRole;
+import io.closeloop.kernel.cli.Command;
+import io.closeloop.vectorstore.ingest.IngestionPipeline;
+import io.closeloop.vectorstore.interaction.IngestPath;
+import io.closeloop.vectorstore.interaction.InteractionInput;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * {@code agents-bench [rounds] [requests]}: the service's own time on the LLM path. Builds a rep,
+ * an account with contacts and 30 interactions, then asks the e-mail agent for drafts against the
+ * configured provider (the benchmark script points it at a local server that answers at once)
+ * and prints one line per round: the per-request times in microseconds of the whole answer
+ * (grounding, redaction, AI service, HTTP, parsing, llm_call row, restore) and of grounding alone.
+ */
+@ApplicationScoped
+public class LlmPathBenchmark implements Command {
+
+    private final AgentDispatcher agents;
+    private final GroundingService grounding;
+    private final IngestionPipeline ingestion;
+    private final LlmConfig config;
+
+    public LlmPathBenchmark(AgentDispatcher agents, GroundingService grounding, IngestionPipeline ingestion, LlmConfig config) {
+        this.agents = agents;
+        this.grounding = grounding;
+        this.ingestion = ingestion;
+        this.config = config;
+    }
+
+    @Override
+    public String name() {
+        return "agents-bench";
+    }
+
+    @Override
+    public String summary() {
+        return "benchmark of the LLM path's own overhead (used by bench/agents.sh)";
+    }
+
+    @Override
+    public int run(String... args) {
+        int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 5;
+        int requests = args.length > 1 ? Integer.parseInt(args[1]) : 200;
+        AgentRequest request = setUp();
+        for (int i = 0; i < 50; i++) {
+            check(agents.answer(request));
+        }
+        for (int round = 1; round <= rounds; round++) {
+            long[] total = new long[requests];
+            long[] ground = new long[requests];
+            for (int i = 0; i < requests; i++) {
+                long t0 = System.nanoTime();
+                check(agents.answer(request));
+                long t1 = System.nanoTime();
+                grounding.ground(request, config.retrievalSize());
+                long t2 = System.nanoTime();
+                total[i] = (t1 - t0) / 1_000;
+                ground[i] = (t2 - t1) / 1_000;
+            }
+            System.out.println("round " + round + " total " + join(total));
+            System.out.println("round " + round + " grounding " + join(ground));
+        }
+        return 0;
+    }
+
+    private static void check(AgentAnswer answer) {
+        if (answer.mode() != AnswerMode.LLM) {
+            throw new IllegalStateException("the LLM path was not taken: " + answer.notice());
+        }
+    }
+
+    private AgentRequest setUp() {
+        String tag = UUID.randomUUID().toString().substring(0, 8);
+        Object[] ids = QuarkusTransaction.requiringNew().call(() -> {
+            Rep rep = new Rep();
+            rep.username = "bench-" + tag;
+            rep.fullName = "Bench Rep";
+            rep.email = rep.username + "@closeloop-bench.example";
+            rep.role = RepRole.REP.name();
+            rep.setPassword(UUID.randomUUID().toString());
+            rep.persist();
+            Account account = new Account();
+            account.rename("Bench Freight " + tag);
+            account.domain = "bench-" + tag + ".example";
+            account.owner = rep;
+            account.industry = "Logistics";
+            account.persist();
+            Contact dana = null;
+            for (String[] n : new String[][] { { "Dana", "Whitfield" }, { "Omar", "Haddad" }, { "Lena", "Kowalski" } }) {
+                Contact c = new Contact();
+                c.account = account;
+                c.firstName = n[0];
+                c.lastName = n[1];
+                c.email = n[0].toLowerCase() + "@" + account.domain;
+                c.phone = "+1 650-253-0000";
+                c.setConsent(EmailConsent.GRANTED, Instant.now());
+                c.persist();
+                dana = dana == null ? c : dana;
+            }
+            return new Object[] { rep, account.id, dana.id };
+        });
+        Rep rep = (Rep) ids[0];
+        long accountId = (Long) ids[1];
+        List<String> topics = List.of("pricing for 40 seats", "the SOC 2 report", "a budget freeze until January", "onboarding of the Berlin team",
+                "a competitor's lower quote", "renewal terms for three years");
+        for (int i = 0; i < 30; i++) {
+            String topic = topics.get(i % topics.size());
+            ingestion.ingestOne(new InteractionInput("bench-" + tag + "-" + i, "bench", i % 3 == 0 ? "CALL" : "EMAIL", i % 2 == 0 ? "INBOUND" : "OUTBOUND",
+                    Instant.now().minusSeconds(86_400L * (30 - i)).toString(), accountId, null, null, "About " + topic,
+                    "Dana Whitfield wrote about " + topic + ". Call her on +1 650-253-0000 or write to dana@" + "bench-" + tag
+                            + ".example. Omar Haddad agreed the next step is a meeting next week to review " + topic + ".",
+                    null, null, null, List.of(), null), IngestPath.API, rep);
+        }
+        return new AgentRequest(rep, "Draft a follow-up to Dana Whitfield with the pricing she asked for", accountId, (Long) ids[2], null,
+                "draft_email");
+    }
+
+    private static String join(long[] values) {
+        List<String> out = new ArrayList<>(values.length);
+        Arrays.stream(values).forEach(v -> out.add(Long.toString(v)));
+        return String.join(",", out);
+    }
+}

@@ -1,0 +1,80 @@
+package io.closeloop.actions;
+
+import io.closeloop.actions.action.Action;
+import io.closeloop.actions.action.ActionDrafts;
+import io.closeloop.actions.action.ActionOrigin;
+import io.closeloop.actions.action.ActionStatus;
+import io.closeloop.actions.action.ActionType;
+import io.closeloop.actions.action.DraftRequest;
+import io.closeloop.actions.action.GuardrailCheck;
+import io.closeloop.crm.CrmFixtures;
+import io.closeloop.crm.rep.Rep;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.restassured.http.ContentType;
+import io.restassured.specification.RequestSpecification;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.function.Predicate;
+
+import static io.restassured.RestAssured.given;
+
+/** Drafts actions for tests through the real drafting service, and reads them back. */
+@ApplicationScoped
+public class ActionFixtures {
+
+    private final ActionDrafts drafts;
+
+    public ActionFixtures(ActionDrafts drafts) {
+        this.drafts = drafts;
+    }
+
+    public static RequestSpecification as(Rep rep) {
+        return given().auth().preemptive().basic(rep.username, CrmFixtures.PASSWORD).contentType(ContentType.JSON);
+    }
+
+    public Action email(Long accountId, Long contactId, String to, String subject, String body, GuardrailCheck check) {
+        return draft(new DraftRequest(ActionType.EMAIL, accountId, contactId, null, null, List.of(to), subject, body, null,
+                null, null, null, ActionOrigin.CHAT, "chat-request:1", "email-drafter", "llm", List.of(11L, 12L), check,
+                null, null));
+    }
+
+    public Action task(Long accountId, Long dealId, String subject, LocalDate due) {
+        return draft(new DraftRequest(ActionType.TASK, accountId, null, dealId, null, List.of(), subject, "Call them", null,
+                null, null, due, ActionOrigin.CHAT, null, "task-agent", "small", List.of(), null, null, null));
+    }
+
+    public Action fieldUpdate(Long dealId, String field, String newValue) {
+        return draft(new DraftRequest(ActionType.CRM_FIELD_UPDATE, null, null, dealId, null, List.of(), null, null, field,
+                null, newValue, null, ActionOrigin.CHAT, null, "crm-updater", "small", List.of(), null, null, null));
+    }
+
+    public Action draft(DraftRequest request) {
+        return QuarkusTransaction.requiringNew().call(() -> drafts.draft(request, null).action());
+    }
+
+    public static Action load(Long id) {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            Action a = Action.findById(id);
+            a.recipients.size();
+            return a;
+        });
+    }
+
+    /** Waits until the action satisfies the condition, returning its last state. */
+    public static Action await(Long id, Predicate<Action> condition, Duration timeout) throws InterruptedException {
+        Instant deadline = Instant.now().plus(timeout);
+        Action a = load(id);
+        while (!condition.test(a) && Instant.now().isBefore(deadline)) {
+            Thread.sleep(50);
+            a = load(id);
+        }
+        return a;
+    }
+
+    public static Predicate<Action> status(ActionStatus status) {
+        return a -> a.status == status;
+    }
+}

@@ -59,7 +59,7 @@ class RouteSecurityTest {
             }
             // send a type the endpoint consumes, so content negotiation cannot answer before security does
             String type = route.consumes().stream().filter(t -> !t.contains("*")).findFirst().orElse("application/json");
-            Response response = given().config(NO_REDIRECTS).contentType(type).body("{}")
+            Response response = given().config(NO_REDIRECTS).contentType(type).body("{}".getBytes(java.nio.charset.StandardCharsets.UTF_8))
                     .request(route.method(), route.concretePath());
             boolean refused = route.isApi() ? response.statusCode() == 401
                     : response.statusCode() / 100 == 3 && String.valueOf(response.header("Location")).contains("/login");

@@ -1,5 +1,6 @@
 package io.closeloop.app;
 
+import io.closeloop.kernel.cli.Command;
 import io.closeloop.kernel.cli.Commands;
 import io.quarkus.arc.Arc;
 import io.quarkus.runtime.Quarkus;
@@ -25,9 +26,18 @@ public class CloseloopMain implements QuarkusApplication {
             return 0;
         }
         Commands commands = Arc.container().instance(Commands.class).get();
-        var command = commands.named(args[0]);
-        if (command.isPresent()) {
-            return command.get().run(Arrays.copyOfRange(args, 1, args.length));
+        // A name may have several words (e.g. "classifier retrain"); the longest that starts the line wins.
+        Command chosen = null;
+        int words = 0;
+        for (Command command : commands.all()) {
+            String[] name = command.name().split(" ");
+            if (name.length > words && name.length <= args.length && Arrays.equals(name, Arrays.copyOf(args, name.length))) {
+                chosen = command;
+                words = name.length;
+            }
+        }
+        if (chosen != null) {
+            return chosen.run(Arrays.copyOfRange(args, words, args.length));
         }
         System.err.println("Unknown command '" + args[0] + "'. Commands:");
         commands.all().forEach(c -> System.err.printf("  %-12s %s%n", c.name(), c.summary()));

@@ -5,6 +5,7 @@ import io.smallrye.faulttolerance.api.ExponentialBackoff;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.temporal.ChronoUnit;
 import java.util.function.Supplier;
+import io.smallrye.faulttolerance.api.CircuitBreakerName;
 import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
 import org.eclipse.microprofile.faulttolerance.Fallback;
 import org.eclipse.microprofile.faulttolerance.Retry;
@@ -22,9 +23,13 @@ import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenExce
 @ApplicationScoped
 public class LlmInvoker {
 
+    /** Name of the shared circuit breaker, for {@code CircuitBreakerMaintenance} (the router degrades while it is open). */
+    public static final String CIRCUIT = "closeloop-llm";
+
     @Timeout(value = 25, unit = ChronoUnit.SECONDS)
     @Retry(maxRetries = 2, delay = 400, jitter = 200, abortOn = { NonRetriableException.class, CircuitBreakerOpenException.class })
     @ExponentialBackoff(factor = 2, maxDelay = 5000)
+    @CircuitBreakerName(CIRCUIT)
     @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.5, delay = 30, delayUnit = ChronoUnit.SECONDS)
     @Fallback(LlmUnavailable.class)
     public LlmOutcome invoke(LlmRole role, Supplier<?> call) {

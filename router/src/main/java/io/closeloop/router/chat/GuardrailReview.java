@@ -1,0 +1,87 @@
+package io.closeloop.router.chat;
+
+import io.closeloop.agents.api.AgentAnswer;
+import io.closeloop.agents.api.AgentRequest;
+import io.closeloop.agents.api.Citation;
+import io.closeloop.agents.api.EmailDraft;
+import io.closeloop.agents.api.FieldUpdate;
+import io.closeloop.agents.api.NoteProposal;
+import io.closeloop.agents.api.ProposedAction;
+import io.closeloop.agents.api.TaskProposal;
+import io.closeloop.guardrails.catalogue.Verdict;
+import io.closeloop.guardrails.check.CheckResult;
+import io.closeloop.guardrails.check.DraftInput;
+import io.closeloop.guardrails.check.GuardrailService;
+import io.closeloop.guardrails.check.ProposedChange;
+import io.closeloop.guardrails.engine.FiredRule;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/**
+ * Runs the guardrails over an agent's answer text and each proposed action (every check is
+ * stored by the guardrails with the decision id as subject). A blocked answer text is withheld
+ * and replaced by a notice naming the rules; repairs are applied; blocked proposals are not
+ * accepted.
+ */
+@ApplicationScoped
+public class GuardrailReview {
+
+    private final GuardrailService guardrails;
+
+    public GuardrailReview(GuardrailService guardrails) {
+        this.guardrails = guardrails;
+    }
+
+    /** The reviewed answer: the text to show, every verdict, and the proposals with theirs. */
+    public record Reviewed(String text, List<GuardrailVerdictView> verdicts, List<ReviewedProposal> proposals) {
+    }
+
+    public Reviewed review(AgentRequest request, AgentAnswer answer, long decisionId) {
+        List<String> grounding = answer.citations().stream().map(Citation::snippet).filter(s -> s != null && !s.isBlank()).toList();
+        List<GuardrailVerdictView> verdicts = new ArrayList<>();
+        String subjectId = Long.toString(decisionId);
+        CheckResult onText = guardrails.check(request.rep(),
+                new DraftInput("CHAT", request.accountId(), List.of(), null, answer.text(), grounding, List.of()), "chat-answer", subjectId);
+        verdicts.add(view("answer", onText));
+        String text = switch (onText.verdict()) {
+            case BLOCK -> "The answer was withheld by the company's rules: "
+                    + onText.violations().stream().map(r -> r.id() + " " + r.message()).collect(Collectors.joining("; ")) + ".";
+            case REPAIR -> onText.repairedBody() != null ? onText.repairedBody() : answer.text();
+            default -> answer.text();
+        };
+        List<ReviewedProposal> proposals = new ArrayList<>();
+        for (int i = 0; i < answer.actions().size(); i++) {
+            ProposedAction action = answer.actions().get(i);
+            CheckResult check = guardrails.check(request.rep(), draft(action, request, grounding), "chat-action", subjectId);
+            verdicts.add(view("action[" + i + "]", check));
+            proposals.add(new ReviewedProposal(action, check.verdict(), check.verdictId(), check.approverId()));
+        }
+        return new Reviewed(text, verdicts, proposals);
+    }
+
+    private static GuardrailVerdictView view(String subject, CheckResult check) {
+        return new GuardrailVerdictView(subject, check.verdict(), check.verdictId(),
+                check.rules().stream().map(FiredRule::id).toList(), check.approverId());
+    }
+
+    /** A proposed action as the guardrails read it. */
+    static DraftInput draft(ProposedAction action, AgentRequest request, List<String> grounding) {
+        if (action instanceof EmailDraft e) {
+            return new DraftInput("EMAIL", e.accountId() != null ? e.accountId() : request.accountId(),
+                    e.to() == null ? List.of() : List.of(e.to()), e.subject(), e.body(), grounding, List.of());
+        }
+        if (action instanceof FieldUpdate f) {
+            return new DraftInput("CHANGE", request.accountId(), List.of(), null, f.rationale(), grounding,
+                    List.of(new ProposedChange(f.entity(), f.entityId(), f.field(), f.currentValue(), f.proposedValue())));
+        }
+        if (action instanceof TaskProposal t) {
+            return new DraftInput("TASK", t.accountId() != null ? t.accountId() : request.accountId(), List.of(), t.subject(),
+                    t.subject(), grounding, List.of());
+        }
+        NoteProposal n = (NoteProposal) action; // the last permitted kind of ProposedAction
+        return new DraftInput("NOTE", n.accountId() != null ? n.accountId() : request.accountId(), List.of(), null, n.summary(),
+                grounding, List.of());
+    }
+}

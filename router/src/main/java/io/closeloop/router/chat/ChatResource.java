@@ -1,6 +1,8 @@
 package io.closeloop.router.chat;
 
 import io.closeloop.crm.access.CurrentRep;
+import io.closeloop.crm.rep.Rep;
+import io.closeloop.kernel.ratelimit.UserRateLimiter;
 import io.closeloop.router.learn.CandidateView;
 import io.closeloop.router.learn.FeedbackService;
 import io.quarkus.security.Authenticated;
@@ -21,16 +23,20 @@ public class ChatResource {
     private final ChatService chat;
     private final FeedbackService feedback;
     private final CurrentRep currentRep;
+    private final UserRateLimiter limits;
 
-    public ChatResource(ChatService chat, FeedbackService feedback, CurrentRep currentRep) {
+    public ChatResource(ChatService chat, FeedbackService feedback, CurrentRep currentRep, UserRateLimiter limits) {
         this.chat = chat;
         this.feedback = feedback;
         this.currentRep = currentRep;
+        this.limits = limits;
     }
 
     @POST
     public ChatResponse chat(ChatInput input) {
-        return chat.chat(currentRep.get(), input);
+        Rep rep = currentRep.get();
+        limits.acquireChat(rep.username); // 429 with Retry-After past the per-user chat rate
+        return chat.chat(rep, input);
     }
 
     /** "That's not what I asked": the message with the intent the rep meant becomes a labelled candidate. */

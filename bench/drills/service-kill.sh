@@ -1,0 +1,9 @@
+#!/usr/bin/env bash
+# Drill: the service is killed (SIGKILL) under writes and started again; accepted writes are
+# stored exactly once, requests in flight fail visibly (000 = connection refused/reset), and the
+# outbox publishes after the restart what was committed before the kill.
+source "$(dirname "$0")/drill-lib.sh"
+begin_drill
+kill -9 "$SERVICE_PID"; wait "$SERVICE_PID" 2>/dev/null || true
+start_service
+end_drill "service killed under writes and restarted"

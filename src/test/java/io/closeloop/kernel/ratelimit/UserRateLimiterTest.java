@@ -1,0 +1,61 @@
+package io.closeloop.kernel.ratelimit;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.hamcrest.Matchers.equalTo;
+
+import io.closeloop.crm.CrmFixtures;
+import io.closeloop.crm.rep.Rep;
+import io.closeloop.crm.rep.RepRole;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.Response;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.Test;
+
+/** Per-user limits: one user's burst is refused with 429 + Retry-After while another user is served. */
+@QuarkusTest
+class UserRateLimiterTest {
+
+    @Inject
+    CrmFixtures fixtures;
+    @Inject
+    UserRateLimiter limiter;
+    @Inject
+    RateLimitConfig config;
+
+    @Test
+    void chatBeyondTheUsersBucketIsRefusedWith429AndRetryAfterWhileOthersAreServed() {
+        Rep greedy = fixtures.rep("greedy", RepRole.REP, null);
+        Rep polite = fixtures.rep("polite", RepRole.REP, null);
+        long capacity = config.chat().capacity();
+        for (long i = 0; i < capacity; i++) {
+            given().auth().preemptive().basic(greedy.username, CrmFixtures.PASSWORD).post("/api/test/chat-probe")
+                    .then().statusCode(200);
+        }
+        Response refused = given().auth().preemptive().basic(greedy.username, CrmFixtures.PASSWORD).post("/api/test/chat-probe");
+        refused.then().statusCode(429).contentType("application/problem+json")
+                .body("type", equalTo("urn:closeloop:problem:too-many-requests"));
+        long retryAfter = Long.parseLong(refused.header("Retry-After"));
+        assertThat(retryAfter).isBetween(1L, config.chat().period().toSeconds());
+        given().auth().preemptive().basic(polite.username, CrmFixtures.PASSWORD).post("/api/test/chat-probe")
+                .then().statusCode(200);
+    }
+
+    @Test
+    void anonymousChatIsUnauthorisedNotCounted() {
+        given().post("/api/test/chat-probe").then().statusCode(401);
+    }
+
+    @Test
+    void llmSpendIsRefusedOnceTheTokenBudgetIsChargedAndNotBefore() {
+        String user = CrmFixtures.unique("spender");
+        limiter.checkLlmBudget(user);
+        limiter.chargeLlm(user, config.llmTokens() - 1);
+        limiter.checkLlmBudget(user);
+        limiter.chargeLlm(user, 5000); // the last call may run into debt
+        assertThatThrownBy(() -> limiter.checkLlmBudget(user))
+                .isInstanceOfSatisfying(RateLimitedException.class, e -> assertThat(e.retryAfterSeconds()).isPositive());
+        limiter.checkLlmBudget(CrmFixtures.unique("other"));
+    }
+}

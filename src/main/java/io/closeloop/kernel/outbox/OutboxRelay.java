@@ -1,5 +1,6 @@
 package io.closeloop.kernel.outbox;
 
+import io.closeloop.kernel.messaging.Confirmed;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.reactive.messaging.rabbitmq.OutgoingRabbitMQMetadata;
@@ -13,7 +14,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Emitter;
-import org.eclipse.microprofile.reactive.messaging.Message;
 import org.jboss.logging.Logger;
 
 /**
@@ -78,7 +78,6 @@ public class OutboxRelay {
     }
 
     private CompletableFuture<Void> send(OutboxEvent event) {
-        CompletableFuture<Void> confirmed = new CompletableFuture<>();
         OutgoingRabbitMQMetadata metadata = OutgoingRabbitMQMetadata.builder()
                 .withRoutingKey(event.routingKey)
                 .withMessageId(String.valueOf(event.id))
@@ -87,17 +86,6 @@ public class OutboxRelay {
                 .withDeliveryMode(2)
                 .withTimestamp(ZonedDateTime.now())
                 .build();
-        Message<String> message = Message.of(event.payload)
-                .addMetadata(metadata)
-                .withAck(() -> {
-                    confirmed.complete(null);
-                    return CompletableFuture.completedFuture(null);
-                })
-                .withNack(failure -> {
-                    confirmed.completeExceptionally(failure);
-                    return CompletableFuture.completedFuture(null);
-                });
-        emitter.send(message);
-        return confirmed;
+        return Confirmed.send(emitter, event.payload, metadata);
     }
 }

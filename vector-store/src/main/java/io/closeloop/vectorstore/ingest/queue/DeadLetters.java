@@ -1,11 +1,11 @@
 package io.closeloop.vectorstore.ingest.queue;
 
+import io.closeloop.kernel.messaging.Confirmed;
 import io.smallrye.reactive.messaging.rabbitmq.IncomingRabbitMQMetadata;
 import io.smallrye.reactive.messaging.rabbitmq.OutgoingRabbitMQMetadata;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.time.ZonedDateTime;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeUnit;
 import org.eclipse.microprofile.reactive.messaging.Channel;
@@ -46,17 +46,7 @@ public class DeadLetters {
             in.getMessageId().ifPresent(metadata::withMessageId);
             in.getContentType().ifPresent(metadata::withContentType);
         });
-        CompletableFuture<Void> confirmed = new CompletableFuture<>();
-        emitter.send(Message.of(original.getPayload())
-                .addMetadata(metadata.build())
-                .withAck(() -> {
-                    confirmed.complete(null);
-                    return CompletableFuture.completedFuture(null);
-                })
-                .withNack(failure -> {
-                    confirmed.completeExceptionally(failure);
-                    return CompletableFuture.completedFuture(null);
-                }));
-        return confirmed.orTimeout(CONFIRM_TIMEOUT_MS, TimeUnit.MILLISECONDS);
+        return Confirmed.send(emitter, original.getPayload(), metadata.build())
+                .orTimeout(CONFIRM_TIMEOUT_MS, TimeUnit.MILLISECONDS);
     }
 }

@@ -110,6 +110,25 @@ SRC
 
 pg_running() { pg_lsclusters -h 2>/dev/null | awk -v v="$PG_VERSION" -v c="$PG_CLUSTER" '$1==v && $2==c {print $4}' | grep -q online; }
 
+# Memory settings sized to this machine (Debian's defaults give PostgreSQL 128 MB of shared buffers,
+# so a 1M-chunk HNSW index is read through the OS cache on every search). Written to conf.d; the
+# cluster is restarted only when the file changes.
+tune_postgres() {
+  local conf="/etc/postgresql/${PG_VERSION}/${PG_CLUSTER}/conf.d/closeloop.conf"
+  local mem_mb; mem_mb=$(awk '/MemTotal/ {print int($2/1024)}' /proc/meminfo)
+  local sb=$(( mem_mb / 6 )); [ "$sb" -gt 4096 ] && sb=4096; [ "$sb" -lt 128 ] && sb=128
+  [ -w "$(dirname "$conf")" ] || { log "cannot write $conf: keeping PostgreSQL defaults"; return 0; }
+  local want
+  want=$(printf '%s\n' "# written by deploy/local/infra.sh" \
+    "shared_buffers = ${sb}MB" "effective_cache_size = $(( mem_mb / 2 ))MB" \
+    "maintenance_work_mem = $(( sb / 4 ))MB" "max_connections = 200")
+  if [ "$(cat "$conf" 2>/dev/null)" != "$want" ]; then
+    log "tuning PostgreSQL memory (shared_buffers ${sb}MB): $conf"
+    printf '%s\n' "$want" > "$conf"
+    if pg_running; then pg_ctlcluster "$PG_VERSION" "$PG_CLUSTER" restart; fi
+  fi
+}
+
 start_postgres() {
   if ! pg_running; then
     log "starting PostgreSQL ${PG_VERSION}/${PG_CLUSTER}"
@@ -176,6 +195,7 @@ cmd_up() {
   local t0=$SECONDS
   ensure_postgres_installed
   ensure_pgvector_installed
+  tune_postgres
   start_postgres
   ensure_database
   ensure_rabbitmq_installed

@@ -33,6 +33,7 @@ public class AccountLookup {
 
     /** For an accounts file: the existing account the row describes, if any (visible or not). */
     public Optional<Found> existing(ImportRow row, Rep actor, String externalId, String domain, String name) {
+        lockName(name);
         if (externalId != null) {
             Optional<Account> byId = Account.find("externalId", externalId).firstResultOptional();
             if (byId.isPresent()) {
@@ -89,6 +90,21 @@ public class AccountLookup {
             throw row.reject(named, "no account '" + row.text(named) + "' exists; import the accounts first");
         }
         return Optional.empty();
+    }
+
+    /**
+     * Serialises rows that would create the same company (by normalised name) until their
+     * transaction ends: external id and domain are unique in the schema, but a company known only
+     * by name is not, and two imports running at once would otherwise both create it. Each row is
+     * its own transaction and every lookup query takes a fresh snapshot, so the second row finds
+     * the account the first one created.
+     */
+    private static void lockName(String name) {
+        String normalized = name == null ? "" : Normalize.companyName(name);
+        if (!normalized.isEmpty()) {
+            Account.getEntityManager().createNativeQuery("select pg_advisory_xact_lock(hashtext('crm.account.name:' || ?1))")
+                    .setParameter(1, normalized).getSingleResult();
+        }
     }
 
     private Found visible(ImportRow row, Rep actor, Account account, ImportField by) {

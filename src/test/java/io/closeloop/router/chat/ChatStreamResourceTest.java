@@ -99,6 +99,21 @@ class ChatStreamResourceTest {
     }
 
     @Test
+    void aFailureAfterTheStreamBeganIsAProblemEventAndNoAnswer() throws Exception {
+        Account hidden = fixtures.account("Hidden Co", fixtures.rep("stranger", RepRole.REP, fixtures.team("elsewhere")));
+        Map<String, Object> body = Map.of("message", "Summarize this account and its open issues", "accountId", hidden.id);
+        int status = as(rep).body(body).post("/api/chat").then().extract().statusCode(); // the JSON API, same request
+
+        List<Event> events = events(as(rep).accept("text/event-stream").body(body).post("/api/chat/stream").then().statusCode(200)
+                .extract().asString());
+        assertThat(events).extracting(Event::name).containsExactly("route", "problem");
+        JsonNode problem = events.get(1).data();
+        assertThat(problem.get("status").asInt()).isEqualTo(status).isEqualTo(404);
+        assertThat(problem.get("type").asText()).startsWith("urn:closeloop:problem:");
+        assertThat(problem.get("detail").asText()).isNotBlank();
+    }
+
+    @Test
     void aRequestRefusedBeforeAnyStageIsAnOrdinaryProblem() {
         as(rep).accept("text/event-stream").body(Map.of("message", "  ")).post("/api/chat/stream").then().statusCode(400)
                 .contentType("application/problem+json").body("errors[0].field", equalTo("message"));

@@ -20,8 +20,9 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 
 /**
- * A rep asks about an account in the chat and gets an answer with its mode badge and evidence;
- * the cited interaction opens in the side panel, and its hostile body stays text.
+ * A rep asks about an account in the chat; the reply streams in stages (route, evidence, the
+ * guardrail-checked answer, actions, done) and ends with its mode badge and evidence; the cited
+ * interaction opens in the side panel, and its hostile body stays text.
  */
 @QuarkusTest
 class ChatBrowserTest {
@@ -53,6 +54,12 @@ class ChatBrowserTest {
             WebElement answer = new org.openqa.selenium.support.ui.WebDriverWait(chromium.driver, java.time.Duration.ofSeconds(120))
                     .until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("li.answer")));
             assertThat(answer.findElement(By.className("badge")).getText()).matches("(Small model|LLM|Offline) · \\d+\\.\\d s");
+            // the reply was streamed stage by stage (POST /api/chat/stream): each stage left its line, in order
+            assertThat(answer.findElements(By.cssSelector("ol.stages li")).stream().map(li -> li.getAttribute("data-stage")).toList())
+                    .containsExactly("route", "evidence", "answer", "actions", "done");
+            assertThat(answer.findElement(By.cssSelector("ol.stages li[data-stage=route]")).getText()).startsWith("Routed: ");
+            // the evidence panel was filled from the evidence stage, before the answer
+            assertThat(chromium.driver.findElement(By.cssSelector("#evidence .evidence-list")).getText()).contains("Renewal concerns");
             WebElement citation = chromium.wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("li.answer button.citation")));
             citation.click();
             chromium.wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("#evidence .evidence-body"), hostile));

@@ -12,10 +12,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Map;
 
@@ -23,13 +19,16 @@ import java.util.Map;
  * {@code /api/reports}: for managers (their team) and admins (everything). Each report is JSON
  * ({@code {"name", "columns", "items"}}) or, with {@code ?format=csv} or {@code Accept: text/csv},
  * a CSV download.
- * {@code from}/{@code to} are dates (UTC, to exclusive); the default is the last 90 days.
+ * Every report takes the filters {@code team}, {@code rep} (ids), {@code agent} and {@code from}/{@code to}
+ * (dates, UTC, to exclusive; default the last 90 days), always within the viewer's scope
+ * ({@link ReportFilter}, {@link ReportScope}); CSV export honours them.
  */
 @Path("/api/reports")
 @Authenticated
 public class ReportResource {
 
-    static final List<String> REPORTS = List.of("decisions", "rejection-reasons", "guardrail-hits", "outcomes", "latency");
+    static final List<String> REPORTS = List.of("decisions", "decided", "rejection-reasons", "guardrail-hits", "outcomes", "latency");
+    static final List<String> FILTERS = List.of("team", "rep", "agent", "from", "to");
 
     private final ReportService reports;
     private final CurrentRep me;
@@ -42,16 +41,17 @@ public class ReportResource {
     @GET
     @Produces(MediaType.APPLICATION_JSON)
     public Map<String, Object> index() {
-        return Map.of("reports", REPORTS, "decisionGroups", ReportService.GROUPS.keySet());
+        return Map.of("reports", REPORTS, "decisionGroups", ReportService.GROUPS.keySet(), "filters", FILTERS);
     }
 
     @GET
     @Path("/{report}")
     @Produces({ MediaType.APPLICATION_JSON, "text/csv" })
     public Response report(@PathParam("report") String report, @QueryParam("by") @DefaultValue("agent") String by,
+            @QueryParam("team") String team, @QueryParam("rep") String rep, @QueryParam("agent") String agent,
             @QueryParam("from") String from, @QueryParam("to") String to, @QueryParam("format") String format,
             @HeaderParam("Accept") String accept) {
-        ReportTable table = table(report, by, from, to);
+        ReportTable table = table(report, by, ReportFilter.parse(team, rep, agent, from, to));
         boolean csv = "csv".equalsIgnoreCase(format) || format == null && accept != null && accept.contains("text/csv")
                 && !accept.contains(MediaType.APPLICATION_JSON);
         if (csv) {
@@ -62,28 +62,16 @@ public class ReportResource {
                 MediaType.APPLICATION_JSON).build();
     }
 
-    private ReportTable table(String report, String by, String fromText, String toText) {
-        Instant to = date("to", toText, LocalDate.now(ZoneOffset.UTC).plusDays(1));
-        Instant from = date("from", fromText, LocalDate.now(ZoneOffset.UTC).minusDays(90));
-        if (!from.isBefore(to)) {
-            throw ProblemException.invalidField("from", "must be before 'to'");
-        }
+    private ReportTable table(String report, String by, ReportFilter filter) {
         var viewer = me.get();
         return switch (report) {
-            case "decisions" -> reports.decisions(viewer, by, from, to);
-            case "rejection-reasons" -> reports.rejectionReasons(viewer, from, to);
-            case "guardrail-hits" -> reports.guardrailHits(viewer, from, to);
-            case "outcomes" -> reports.outcomes(viewer, from, to);
-            case "latency" -> reports.latency(viewer, from, to);
+            case "decisions" -> reports.decisions(viewer, by, filter);
+            case "decided" -> reports.decided(viewer, filter);
+            case "rejection-reasons" -> reports.rejectionReasons(viewer, filter);
+            case "guardrail-hits" -> reports.guardrailHits(viewer, filter);
+            case "outcomes" -> reports.outcomes(viewer, filter);
+            case "latency" -> reports.latency(viewer, filter);
             default -> throw ProblemException.notFound("Report", report);
         };
-    }
-
-    private static Instant date(String field, String text, LocalDate fallback) {
-        try {
-            return (text == null || text.isBlank() ? fallback : LocalDate.parse(text)).atStartOfDay(ZoneOffset.UTC).toInstant();
-        } catch (DateTimeParseException e) {
-            throw ProblemException.invalidField(field, "must be a date (yyyy-mm-dd)");
-        }
     }
 }

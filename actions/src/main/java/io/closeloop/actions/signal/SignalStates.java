@@ -1,6 +1,7 @@
 package io.closeloop.actions.signal;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
@@ -19,10 +20,12 @@ public class SignalStates {
 
     private final EntityManager em;
     private final SignalConfig config;
+    private final Event<SignalTransition> transitions;
 
-    public SignalStates(EntityManager em, SignalConfig config) {
+    public SignalStates(EntityManager em, SignalConfig config, Event<SignalTransition> transitions) {
         this.em = em;
         this.config = config;
+        this.transitions = transitions;
     }
 
     /** New evidence with this strength: the score becomes the larger of the faded score and it. */
@@ -62,6 +65,7 @@ public class SignalStates {
         transition.eventAt = at;
         transition.at = Instant.now();
         transition.persist();
+        transitions.fire(transition); // SignalFeed pushes it to open streams once it commits
         return Optional.of(transition);
     }
 

@@ -4,6 +4,9 @@ import io.closeloop.agents.api.AnswerMode;
 import io.closeloop.agents.api.Citation;
 import io.closeloop.agents.api.ProposedAction;
 import io.closeloop.guardrails.catalogue.Verdict;
+import io.closeloop.router.policy.LlmStatus;
+import io.closeloop.router.policy.RouteReason;
+import io.closeloop.router.policy.RouteChoice;
 import java.util.List;
 
 /**
@@ -18,6 +21,15 @@ public record ChatResponse(long decisionId, String text, Badge badge, String age
 
     /** The mode badge: {@code mode} for code, {@code label} for people. */
     public record Badge(AnswerMode mode, String label) {
+
+        /** The badge a route will most likely earn: decided before the agent runs, confirmed by the answer. */
+        static Badge expected(RouteChoice choice) {
+            return of(switch (choice.route()) {
+                case SMALL_AGENT -> AnswerMode.SMALL_MODEL;
+                case LLM_AGENT -> choice.llm() == LlmStatus.AVAILABLE ? AnswerMode.LLM : AnswerMode.OFFLINE;
+                case CLARIFY -> choice.reason() == RouteReason.OUT_OF_SCOPE ? AnswerMode.SMALL_MODEL : AnswerMode.OFFLINE;
+            });
+        }
 
         static Badge of(AnswerMode mode) {
             return new Badge(mode, switch (mode) {

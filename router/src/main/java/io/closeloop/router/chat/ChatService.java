@@ -54,6 +54,11 @@ public class ChatService {
     }
 
     public ChatResponse chat(Rep rep, ChatInput input) {
+        return chat(rep, input, ChatProgress.NONE);
+    }
+
+    /** The same request, telling {@code progress} of each stage as it completes (the streamed chat). */
+    public ChatResponse chat(Rep rep, ChatInput input, ChatProgress progress) {
         String message = validMessage(input);
         long started = System.nanoTime();
         Routed routed;
@@ -71,11 +76,17 @@ public class ChatService {
             span.end();
         }
         RouteChoice choice = routed.choice();
+        ChatResponse.RouteView route = new ChatResponse.RouteView(choice.route().name(), decision.reason, choice.intent(),
+                choice.confidence(), choice.threshold(), choice.agentIntent(), routed.model().name(), routed.model().version(),
+                choice.llm().name());
+        progress.routed(decision.id, route, ChatResponse.Badge.expected(choice), routed.micros() / 1000.0);
         AgentRequest request = new AgentRequest(rep, message, input.accountId(), input.contactId(), input.dealId(), choice.agentIntent());
         AgentAnswer answer = choice.route() == Route.CLARIFY ? clarifying.answer(choice) : agents.answer(request);
+        progress.evidence(answer.citations());
         GuardrailReview.Reviewed reviewed = choice.route() == Route.CLARIFY
                 ? new GuardrailReview.Reviewed(answer.text(), List.of(), List.of())
                 : review.review(request, answer, decision.id);
+        progress.answered(reviewed.text(), ChatResponse.Badge.of(answer.mode()), answer.agent(), reviewed.verdicts());
 
         List<String> notices = new ArrayList<>();
         if (answer.notice() != null) {
@@ -101,14 +112,13 @@ public class ChatService {
         }
         long totalMs = (System.nanoTime() - started) / 1_000_000;
         log.answered(decision.id, answer, totalMs);
-        return new ChatResponse(decision.id, reviewed.text(), ChatResponse.Badge.of(answer.mode()), answer.agent(),
-                new ChatResponse.RouteView(choice.route().name(), decision.reason, choice.intent(), choice.confidence(), choice.threshold(),
-                        choice.agentIntent(), routed.model().name(), routed.model().version(), choice.llm().name()),
+        return new ChatResponse(decision.id, reviewed.text(), ChatResponse.Badge.of(answer.mode()), answer.agent(), route,
                 new ChatResponse.Latency(routed.micros() / 1000.0, totalMs), answer.citations(), proposals, actionIds,
                 reviewed.verdicts(), notices, decision.traceId);
     }
 
-    private String validMessage(ChatInput input) {
+    /** The stripped message, or a problem naming {@code message} (400 empty, 413 too long). */
+    String validMessage(ChatInput input) {
         String message = input == null || input.message() == null ? "" : input.message().strip();
         if (message.isEmpty()) {
             throw ProblemException.invalidField("message", "must not be empty");

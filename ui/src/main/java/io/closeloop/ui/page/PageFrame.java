@@ -8,4 +8,8 @@ public record PageFrame(Rep rep, String teamName, String csrfHeader, String csrf
     public boolean manager() {
         return !"REP".equals(rep.role);
     }
+
+    public boolean admin() {
+        return "ADMIN".equals(rep.role);
+    }
 }

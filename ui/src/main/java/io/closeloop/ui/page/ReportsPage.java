@@ -2,6 +2,7 @@ package io.closeloop.ui.page;
 
 import io.closeloop.crm.rep.Rep;
 import io.closeloop.crm.rep.RepSummary;
+import io.closeloop.crm.team.Team;
 import io.closeloop.kernel.problem.ProblemException;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
@@ -31,7 +32,7 @@ public class ReportsPage {
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance reports(PageFrame frame, List<RepSummary> reps);
+        static native TemplateInstance reports(PageFrame frame, List<RepSummary> reps, List<TeamOption> teams);
 
         static native TemplateInstance action(PageFrame frame, long actionId);
     }
@@ -41,7 +42,7 @@ public class ReportsPage {
     @Transactional
     public TemplateInstance reports() {
         PageFrame frame = managerFrame();
-        return Templates.reports(frame, teamOf(frame.rep()));
+        return Templates.reports(frame, teamOf(frame.rep()), teamsOf(frame.rep()));
     }
 
     @GET
@@ -57,6 +58,17 @@ public class ReportsPage {
             throw ProblemException.forbidden("Reports are for managers; ask your manager for access");
         }
         return frame;
+    }
+
+    /** A team the filter offers. */
+    public record TeamOption(Long id, String name) {
+    }
+
+    /** The teams the team filter offers: every team for an admin, the manager's own otherwise. */
+    static List<TeamOption> teamsOf(Rep manager) {
+        List<Team> teams = "ADMIN".equals(manager.role) ? Team.list("order by name")
+                : manager.team == null ? List.of() : List.of(manager.team);
+        return teams.stream().map(t -> new TeamOption(t.id, t.name)).toList();
     }
 
     static List<RepSummary> teamOf(Rep manager) {

@@ -1,5 +1,5 @@
 // The conversation, evidence panel and action cards shared by the chat page and the sidebar.
-import { api, el, formatTime, items, showError } from './common.js';
+import { api, ApiError, csrfHeaders, el, formatTime, items, showError } from './common.js';
 
 const MODE_LABEL = { SMALL_MODEL: 'Small model', LLM: 'LLM', OFFLINE: 'Offline' };
 const OPEN = ['DRAFTED', 'APPROVED_BY_MANAGER'];
@@ -33,18 +33,76 @@ export class Assistant {
     this.messages.append(el('li', { class: 'msg me' }, text));
   }
 
+  /**
+   * Asks over POST /api/chat/stream and draws each stage as it arrives: route (expected badge), evidence
+   * (the side panel fills first), the answer (only ever the guardrail-validated text), drafted actions, done.
+   */
   async ask(message, context) {
     this.say(message);
-    const pending = el('li', { class: 'msg bot', 'aria-busy': 'true' }, 'Thinking…');
+    const stages = el('ol', { class: 'stages', 'aria-label': 'Progress' });
+    const slot = el('div', { class: 'slot' }, el('span', { class: 'muted' }, 'Routing…'));
+    const pending = el('li', { class: 'msg bot pending', 'aria-busy': 'true' }, slot, stages);
     this.messages.append(pending);
+    const stage = (name, text) => stages.append(el('li', { 'data-stage': name }, text));
+    let citations = [];
+    let answered = null;
     try {
-      const reply = normalizeReply(await api('POST', '/api/chat', { message, ...context }));
-      const node = this.answer(reply);
-      pending.replaceWith(node);
-      await this.drafts(node, reply);
+      await streamChat({ message, ...context }, {
+        route: (e) => {
+          const r = e.route || {};
+          stage('route', `Routed: ${r.intent || '?'} (${Number(r.confidence || 0).toFixed(2)}) → ${MODE_LABEL[e.expected?.mode] || e.expected?.label || r.route}`
+            + ` · ${Number(e.routingMs || 0).toFixed(0)} ms`);
+          slot.replaceChildren(el('span', { class: `badge ${e.expected?.mode || ''}` }, `${MODE_LABEL[e.expected?.mode] || ''}…`),
+            el('span', { class: 'muted' }, 'Looking for evidence…'));
+        },
+        evidence: (e) => {
+          citations = e.citations || [];
+          stage('evidence', citations.length ? `Evidence: ${citations.length} interaction${citations.length === 1 ? '' : 's'}` : 'Evidence: none cited');
+          this.listEvidence(citations);
+          slot.lastChild.textContent = 'Checking the answer with the guardrails…';
+        },
+        answer: (e) => {
+          stage('answer', 'Checked by the guardrails');
+          answered = e;
+          slot.replaceChildren(this.answerBody(e, citations));
+        },
+        actions: (e) => {
+          const drafted = (e.proposals || []).filter((p) => p.actionId).length;
+          stage('actions', drafted ? `Drafted ${drafted} action${drafted === 1 ? '' : 's'}` : 'No action drafted');
+        },
+        done: async (reply) => {
+          const full = normalizeReply(reply);
+          stage('done', `Done in ${((full.totalMs || 0) / 1000).toFixed(1)} s`);
+          const node = this.answer(full);
+          node.append(stages);
+          pending.replaceWith(node);
+          await this.drafts(node, full);
+        },
+      });
+      if (!answered && pending.isConnected) throw new Error('the answer stream ended early');
     } catch (error) {
       pending.replaceWith(el('li', { class: 'msg bot error', role: 'alert' }, `Could not answer: ${error.message}`));
     }
+  }
+
+  /** The validated answer text while the rest of the request completes. */
+  answerBody(e, citations) {
+    return el('div', {},
+      el('span', { class: `badge ${e.badge?.mode || ''}` }, MODE_LABEL[e.badge?.mode] || e.badge?.label || ''),
+      el('div', { class: 'text' }, e.text || ''),
+      citations.length ? el('p', { class: 'muted' }, `${citations.length} cited — see Evidence`) : null);
+  }
+
+  /** Lists the cited interactions in the evidence panel; each opens in full. */
+  listEvidence(citations) {
+    if (!citations.length) {
+      this.evidence.replaceChildren(el('p', { class: 'muted' }, 'This answer cites no interaction.'));
+      return;
+    }
+    this.evidence.replaceChildren(el('ol', { class: 'evidence-list' }, citations.map((c, i) => el('li', {},
+      el('button', { type: 'button', class: 'secondary', 'data-interaction': c.interactionId, onclick: () => this.openEvidence(c) },
+        `[${i + 1}] ${c.subject || c.channel || 'interaction'}`),
+      c.snippet ? el('p', { class: 'muted snippet' }, c.snippet) : null))));
   }
 
   answer(reply) {
@@ -178,6 +236,46 @@ export function statusText(status) {
     REJECTED: 'Rejected', EXPIRED: 'Expired', EXECUTING: 'Sending…', EXECUTED: 'Done', FAILED: 'Failed — will be retried',
     NEEDS_APPROVAL: 'Waiting for your manager', APPROVED_BY_MANAGER: 'Approved by your manager',
   }[status] || status;
+}
+
+/**
+ * POST /api/chat/stream, reading its server-sent events from the response body (EventSource cannot POST).
+ * Each named event goes to its handler; a problem event or a refused request throws an ApiError.
+ */
+export async function streamChat(body, handlers) {
+  let response;
+  try {
+    response = await fetch('/api/chat/stream', {
+      method: 'POST', credentials: 'same-origin', body: JSON.stringify(body),
+      headers: { Accept: 'text/event-stream', 'Content-Type': 'application/json', ...csrfHeaders() },
+    });
+  } catch (e) {
+    throw new ApiError(0, { detail: 'Closeloop cannot be reached. Check your connection and try again.' });
+  }
+  if (!response.ok) throw new ApiError(response.status, await response.json().catch(() => null));
+  const reader = response.body.getReader();
+  const decoder = new TextDecoder();
+  let buffer = '';
+  for (;;) {
+    const { value, done } = await reader.read();
+    buffer += decoder.decode(value || new Uint8Array(), { stream: !done });
+    let end;
+    while ((end = buffer.search(/\r?\n\r?\n/)) >= 0) {
+      const block = buffer.slice(0, end);
+      buffer = buffer.slice(end).replace(/^\r?\n\r?\n/, '');
+      let name = 'message';
+      const data = [];
+      for (const line of block.split(/\r?\n/)) {
+        if (line.startsWith('event:')) name = line.slice(6).trim();
+        else if (line.startsWith('data:')) data.push(line.slice(5).replace(/^ /, ''));
+      }
+      if (!data.length) continue;
+      const payload = JSON.parse(data.join('\n'));
+      if (name === 'problem') throw new ApiError(payload.status, payload);
+      await handlers[name]?.(payload);
+    }
+    if (done) return;
+  }
 }
 
 /** The caller's open actions (the queue), optionally for one account. */

@@ -28,10 +28,15 @@ export class ApiError extends Error {
   }
 }
 
+/** The CSRF header every state-changing script request carries. */
+export function csrfHeaders() {
+  return { [meta('csrf-header') || 'X-CSRF-Token']: meta('csrf-token') };
+}
+
 /** fetch with the session cookie and the CSRF header; JSON in, JSON (or null) out. */
 export async function api(method, url, body) {
   const headers = { Accept: 'application/json' };
-  if (method !== 'GET') headers[meta('csrf-header') || 'X-CSRF-Token'] = meta('csrf-token');
+  if (method !== 'GET') Object.assign(headers, csrfHeaders());
   if (body !== undefined) headers['Content-Type'] = 'application/json';
   let response;
   try {

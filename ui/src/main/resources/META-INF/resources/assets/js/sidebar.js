@@ -3,6 +3,7 @@
 // {type:'closeloop:record-shown', accountId} after a switch. Only listed origins are heard.
 import { api, el, formatTime, items, originAllowed, showError } from './common.js';
 import { Assistant, fillCards, openActions, statusText, subscribe } from './assistant.js';
+import { signalFeed } from './signals.js';
 
 const root = document.getElementById('sidebar');
 const allowed = root.dataset.hostOrigins.split('\n').map((s) => s.trim()).filter(Boolean);
@@ -21,6 +22,8 @@ const assistant = new Assistant({
 });
 let current = null;
 let hostOrigin = null;
+const loadSignals = signalFeed(signals, assistant, { accountId: () => current?.id, requireAccount: true, showAccount: false,
+  emptyText: 'No signals for this account yet.' });
 
 function tell(message) {
   if (hostOrigin && window.parent !== window) window.parent.postMessage(message, hostOrigin);
@@ -55,10 +58,7 @@ async function refresh() {
   if (!current) return;
   try {
     const open = await openActions(current.id);
-    const fromSignals = open.filter((a) => a.origin === 'SIGNAL');
-    signals.replaceChildren(...(fromSignals.length ? fromSignals.map((a) => el('li', {}, el('strong', {}, a.originRef || 'Signal'), ' ',
-      el('span', { class: 'muted' }, formatTime(a.queuedAt || a.createdAt))))
-      : [el('li', { class: 'muted' }, 'No new signals for this account.')]));
+    loadSignals();
     fillCards(next, assistant, open.filter((a) => a.type !== 'EMAIL'), 'Nothing suggested yet.');
     fillCards(drafts, assistant, open.filter((a) => a.type === 'EMAIL'), 'No drafts waiting for you.');
     showError(error, null);

@@ -4,6 +4,7 @@ import io.closeloop.kernel.messaging.Confirmed;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.reactive.messaging.rabbitmq.OutgoingRabbitMQMetadata;
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import java.time.Duration;
@@ -11,7 +12,11 @@ import java.time.Instant;
 import java.time.ZonedDateTime;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Emitter;
 import org.jboss.logging.Logger;
@@ -22,6 +27,14 @@ import org.jboss.logging.Logger;
  * with {@code FOR UPDATE SKIP LOCKED}, so several service instances relay without duplicates;
  * while the broker is down, events stay in the table and go out when it returns.
  * Delivery is at-least-once: consumers deduplicate by the message id (the outbox id).
+ * <p>
+ * When it runs: {@link Outbox} wakes the relay right after a transaction that wrote events has
+ * committed (the instance that wrote an event relays it, so no cross-instance notification is
+ * needed); the poll ({@code closeloop.outbox.poll-interval}) is the backstop for events whose
+ * wake-up was lost (the instance died right after its commit, the broker was down). Runs are
+ * serialised on one worker thread per instance (wake-ups during a run coalesce into one more run),
+ * and each batch takes a transaction-level advisory lock, so instances relay one after the other
+ * and events leave in id order across replicas too.
  */
 @ApplicationScoped
 public class OutboxRelay {
@@ -30,9 +43,18 @@ public class OutboxRelay {
     private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
     private static final int BATCH = 100;
     private static final Duration CONFIRM_TIMEOUT = Duration.ofSeconds(5);
+    /** Key of the advisory lock that serialises relaying across instances ("outbox" in ASCII). */
+    private static final long RELAY_LOCK = 0x6f7574626f78L;
 
     private final Emitter<String> emitter;
     private final EntityManager em;
+    private final ExecutorService worker = Executors.newSingleThreadExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "outbox-relay");
+        thread.setDaemon(true);
+        return thread;
+    });
+    private final AtomicBoolean requested = new AtomicBoolean();
+    private final AtomicBoolean running = new AtomicBoolean();
 
     public OutboxRelay(@Channel(CHANNEL) Emitter<String> emitter, EntityManager em) {
         this.emitter = emitter;
@@ -42,7 +64,45 @@ public class OutboxRelay {
     @Scheduled(every = "${closeloop.outbox.poll-interval:1s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
             skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void relayScheduled() {
-        relay();
+        wake();
+    }
+
+    /**
+     * Asks for a relay run on this instance's relay thread and returns at once. A wake-up during
+     * a run makes the run go round once more, so an event committed while a batch was being
+     * published is not left for the next poll.
+     */
+    public void wake() {
+        requested.set(true);
+        if (running.compareAndSet(false, true)) {
+            try {
+                worker.execute(this::drain);
+            } catch (RejectedExecutionException e) {
+                running.set(false); // shutting down: the next start's poll relays what is left
+            }
+        }
+    }
+
+    private void drain() {
+        try {
+            while (requested.getAndSet(false)) {
+                try {
+                    relay();
+                } catch (RuntimeException e) {
+                    LOG.debugf("Outbox relay run failed: %s", e.getMessage()); // the poll tries again
+                }
+            }
+        } finally {
+            running.set(false);
+            if (requested.get()) {
+                wake();
+            }
+        }
+    }
+
+    @PreDestroy
+    void stop() {
+        worker.shutdownNow();
     }
 
     /** Publishes what is pending; returns how many events were confirmed by the broker. */
@@ -58,6 +118,7 @@ public class OutboxRelay {
 
     @SuppressWarnings("unchecked")
     private int relayBatch() {
+        em.createNativeQuery("select count(*) from (select pg_advisory_xact_lock(" + RELAY_LOCK + ")) lock").getSingleResult();
         List<OutboxEvent> batch = em.createNativeQuery(
                 "select * from outbox where published_at is null order by id limit " + BATCH + " for update skip locked",
                 OutboxEvent.class).getResultList();

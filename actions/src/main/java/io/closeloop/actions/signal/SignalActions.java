@@ -5,6 +5,7 @@ import io.closeloop.actions.action.ActionDrafts;
 import io.closeloop.actions.action.ActionOrigin;
 import io.closeloop.actions.action.ActionType;
 import io.closeloop.actions.action.DraftRequest;
+import io.closeloop.agents.assistant.LlmAgent;
 import io.closeloop.crm.account.Account;
 import io.closeloop.crm.contact.Contact;
 import io.closeloop.crm.contact.EmailConsent;
@@ -15,23 +16,34 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
 
 /**
  * Drafts the action that matches a signal turning on: a retention e-mail for churn risk, a reply
  * for an open request, a follow-up task for buying intent, a stalled deal or a competitor
- * mention. The texts are templates filled from CRM facts (agent {@code signal-template}), never
- * presented as model output; the guardrails check them like any draft. The transition id is
+ * mention. Task texts are templates filled from CRM facts (agent {@code signal-template}); the
+ * e-mails are written by the LLM agent when a model is configured ({@link SignalEmailWriter}, agent
+ * {@code llm-agent}) and are the same templates otherwise (offline, or the call failed), never
+ * presented as model output. The guardrails check them like any draft. The transition id is
  * the dedupe key, so a transition drafts one action however often its event is redelivered.
  */
 @ApplicationScoped
 public class SignalActions {
 
     public static final String AGENT = "signal-template";
+    static final String RETENTION = "Write a retention e-mail to this customer. Their latest message shows a risk that they leave. "
+            + "Acknowledge their concerns in plain words, promise nothing the CRM facts do not support, and propose a call this week.";
+    static final String REPLY = "Write a reply to the customer's latest message, which asks for something. Confirm that the request "
+            + "was received and say that an answer will follow; do not invent the answer.";
+    private static final int QUOTE_LIMIT = 2000;
 
     private final ActionDrafts drafts;
+    private final SignalEmailWriter writer;
 
-    public SignalActions(ActionDrafts drafts) {
+    public SignalActions(ActionDrafts drafts, SignalEmailWriter writer) {
         this.drafts = drafts;
+        this.writer = writer;
     }
 
     @Transactional(Transactional.TxType.MANDATORY)
@@ -49,12 +61,12 @@ public class SignalActions {
                     "Following up on your concerns",
                     greeting + "\n\nThank you for telling us how things are going. I would like to understand what has not "
                             + "worked for " + account.name + " and what we can change. Could we talk this week?\n",
-                    "Call " + account.name + ": churn risk", tomorrow, evidence, eventAt);
+                    RETENTION + quoted(cause), "Call " + account.name + ": churn risk", tomorrow, evidence, eventAt);
             case OPEN_REQUEST -> emailOrTask(t, account, deal, contact, replyAddress(contact, cause),
                     reSubject(cause),
                     greeting + "\n\nThank you for your message. I have received your request and will come back to you "
                             + "with an answer shortly.\n",
-                    "Answer the open request from " + account.name, tomorrow, evidence, eventAt);
+                    REPLY + quoted(cause), "Answer the open request from " + account.name, tomorrow, evidence, eventAt);
             case BUYING_INTENT -> task(t, account, deal, contact, "Follow up on buying intent at " + account.name,
                     "Signal: buying intent (score " + round(t.score) + ")" + (detail == null ? "" : ". " + detail), tomorrow, evidence, eventAt);
             case COMPETITOR_MENTION -> task(t, account, deal, contact, "Competitor " + detail + " mentioned by " + account.name,
@@ -81,12 +93,33 @@ public class SignalActions {
         return subject.regionMatches(true, 0, "Re:", 0, 3) ? subject : "Re: " + subject;
     }
 
-    private static DraftRequest emailOrTask(SignalTransition t, Account account, Deal deal, Contact contact, String to,
-            String subject, String body, String taskSubject, LocalDate due, Long evidence, Instant eventAt) {
+    /**
+     * An e-mail to {@code to} (a task when there is no one to write to): written by the LLM agent
+     * when one is configured, else the template. A reply keeps the thread's subject.
+     */
+    private DraftRequest emailOrTask(SignalTransition t, Account account, Deal deal, Contact contact, String to,
+            String subject, String body, String instruction, String taskSubject, LocalDate due, Long evidence, Instant eventAt) {
         if (to == null) {
             return task(t, account, deal, contact, taskSubject, body, due, evidence, eventAt);
         }
+        Optional<SignalEmailWriter.Written> written = writer.write(account.owner, account.id, contact == null ? null : contact.id,
+                deal == null ? null : deal.id, instruction);
+        if (written.isPresent()) {
+            SignalEmailWriter.Written w = written.get();
+            List<Long> cited = Stream.concat(Stream.ofNullable(evidence), w.evidenceIds().stream()).distinct().toList();
+            String llmSubject = t.kind == SignalKind.OPEN_REQUEST || w.subject() == null || w.subject().isBlank() ? subject : w.subject();
+            return request(t, ActionType.EMAIL, account, deal, contact, List.of(to), llmSubject, w.body(), null, cited, eventAt,
+                    LlmAgent.NAME);
+        }
         return request(t, ActionType.EMAIL, account, deal, contact, List.of(to), subject, body, null, evidence, eventAt);
+    }
+
+    private static String quoted(InteractionSignal cause) {
+        if (cause == null || cause.text() == null) {
+            return "";
+        }
+        String text = cause.text().length() > QUOTE_LIMIT ? cause.text().substring(0, QUOTE_LIMIT) : cause.text();
+        return "\n\nTheir message" + (cause.subject() == null ? "" : " (subject: " + cause.subject() + ")") + ":\n" + text;
     }
 
     private static DraftRequest task(SignalTransition t, Account account, Deal deal, Contact contact, String subject,
@@ -96,10 +129,15 @@ public class SignalActions {
 
     private static DraftRequest request(SignalTransition t, ActionType type, Account account, Deal deal, Contact contact,
             List<String> to, String subject, String body, LocalDate due, Long evidence, Instant eventAt) {
+        return request(t, type, account, deal, contact, to, subject, body, due, evidence == null ? List.of() : List.of(evidence),
+                eventAt, AGENT);
+    }
+
+    private static DraftRequest request(SignalTransition t, ActionType type, Account account, Deal deal, Contact contact,
+            List<String> to, String subject, String body, LocalDate due, List<Long> evidence, Instant eventAt, String agent) {
         return new DraftRequest(type, account.id, contact == null ? null : contact.id, deal == null ? null : deal.id, null,
-                to, subject, body, null, null, null, due, ActionOrigin.SIGNAL, "signal-transition:" + t.id, AGENT,
-                "signal/" + t.kind.name().toLowerCase().replace('_', '-'), evidence == null ? List.of() : List.of(evidence),
-                null, "signal:" + t.id, eventAt);
+                to, subject, body, null, null, null, due, ActionOrigin.SIGNAL, "signal-transition:" + t.id, agent,
+                "signal/" + t.kind.name().toLowerCase().replace('_', '-'), evidence, null, "signal:" + t.id, eventAt);
     }
 
     private static String round(double score) {

@@ -29,8 +29,8 @@ public class ChurnFeatureReader {
                 + " (select count(*) from interaction i where " + INBOUND + " and i.occurred_at >= t.cutoff - interval '30 days'),"
                 + " (select count(*) from interaction i where " + INBOUND + " and i.occurred_at >= t.cutoff - interval '90 days'"
                 + "   and i.occurred_at < t.cutoff - interval '30 days'),"
-                + " (select count(*) from deal d where d.account_id = t.account_id and d.stage = 'CLOSED_WON' and not " + Renewals.IS_RENEWAL
-                + "   and d.updated_at < t.cutoff)");
+                + " (select count(*) from deal d where d.account_id = t.account_id and not " + Renewals.IS_RENEWAL
+                + "   and exists (select 1 from deal_stage_history h where h.deal_id = d.id and h.to_stage = 'CLOSED_WON' and h.changed_at < t.cutoff))");
         for (ChurnSignal signal : ChurnSignal.values()) {
             s.append(", (select coalesce(string_agg(cast(i.id as text), ',' order by i.occurred_at desc, i.id desc), '') from interaction i where ")
                     .append(MENTIONS).append(':').append(signal.key).append(')');

@@ -12,7 +12,8 @@ import java.util.Map;
  * so nothing that happened around the decision leaks in; for a live score it is now): days since
  * the customer last wrote or called us, the inbound volume of the last 30 days and its trend against
  * the 60 days before, how many messages in the last {@value #MENTION_DAYS} days mention each
- * {@link ChurnSignal}, and how many (non-renewal) deals the account had won. Counts enter the model
+ * {@link ChurnSignal}, and how many (non-renewal) deals the account had won before the cutoff (by
+ * the stage history). Counts enter the model
  * as log(1 + count); the interactions behind each factor are kept as evidence.
  *
  * @param label CLOSED_WON (renewed) or CLOSED_LOST (churned) for training rows, null when scoring

@@ -48,6 +48,8 @@ import org.jboss.logging.Logger;
 public class DemoChurnOutcomes {
 
     private static final Logger LOG = Logger.getLogger(DemoChurnOutcomes.class);
+    /** 300 accounts x 4 statements took over a minute (the default transaction timeout) on a busy 2-core machine. */
+    static final int WRITE_TIMEOUT_SECONDS = 600;
     private static final Pattern DEMO_ID = Pattern.compile("demo-(\\d+)-\\d+");
 
     private final EntityManager em;
@@ -157,7 +159,7 @@ public class DemoChurnOutcomes {
             return;
         }
         try {
-            QuarkusTransaction.requiringNew().run(this::backfill);
+            QuarkusTransaction.requiringNew().timeout(WRITE_TIMEOUT_SECONDS).run(this::backfill);
         } catch (RuntimeException e) {
             LOG.errorf(e, "Demo churn outcomes could not be added");
         }

@@ -73,7 +73,7 @@ public class DemoInteractions {
         DemoBook book = QuarkusTransaction.requiringNew().call(DemoInteractions::readBook);
         Instant now = Instant.now().truncatedTo(ChronoUnit.DAYS);
         List<InteractionInput> inputs = new DemoInteractionGenerator(seed, book, now).generate(count, config.unknownSenderShare());
-        int renewals = QuarkusTransaction.requiringNew().call(() -> churn.writeForDemoAccounts(seed, book, now));
+        int renewals = QuarkusTransaction.requiringNew().timeout(DemoChurnOutcomes.WRITE_TIMEOUT_SECONDS).call(() -> churn.writeForDemoAccounts(seed, book, now));
         LOG.infof("Demo churn outcomes: %d renewal deals written", renewals);
         LOG.infof("Embedding and storing %d demo interactions across %d accounts", inputs.size(), book.accounts().size());
         long t0 = System.nanoTime();

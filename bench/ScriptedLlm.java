@@ -27,6 +27,11 @@ public class ScriptedLlm {
             + "\"usage\":{\"prompt_tokens\":900,\"completion_tokens\":120,\"total_tokens\":1020}}").getBytes(StandardCharsets.UTF_8);
 
     public static void main(String[] args) throws IOException {
+        // The JDK server leaves Nagle's algorithm on by default and writes the response headers and the
+        // body in two segments: the body then waits for the client's delayed ACK of the headers, ~40 ms on
+        // Linux loopback per request on a kept-alive connection. Real providers (uvicorn/vLLM, Ollama's
+        // Go server, OpenAI's front ends) set TCP_NODELAY; so must this stand-in, or it measures itself.
+        System.setProperty("sun.net.httpserver.nodelay", "true");
         int port = Integer.parseInt(args[0]);
         Path times = Path.of(args[1]);
         List<Long> micros = Collections.synchronizedList(new ArrayList<>());

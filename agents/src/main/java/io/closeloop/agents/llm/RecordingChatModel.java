@@ -23,7 +23,8 @@ import java.util.Set;
  * Wraps a role's model for one answer: every call gets a {@code closeloop.agents.llm} span with
  * gen_ai attributes and an {@code llm_call} row (model, tokens, latency, cost, trace id, SHA-256
  * of the redacted prompt, redaction counts). Prompt and completion go on the span only when
- * {@code closeloop.agents.llm.capture-content} is on.
+ * {@code closeloop.agents.llm.capture-content} is on. Every call is admitted against the rep's LLM
+ * token budget first and charged with the tokens the provider reported after ({@link LlmCallLog}).
  */
 public final class RecordingChatModel implements ChatModel {
 
@@ -43,6 +44,7 @@ public final class RecordingChatModel implements ChatModel {
 
     @Override
     public ChatResponse doChat(ChatRequest request) {
+        log.admit(context); // 429 before anything is sent when the rep's LLM token budget is spent
         Span span = tracer.spanBuilder("closeloop.agents.llm").startSpan();
         long start = System.nanoTime();
         String prompt = ChatMessageSerializer.messagesToJson(request.messages());

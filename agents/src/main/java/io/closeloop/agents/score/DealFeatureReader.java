@@ -27,9 +27,9 @@ public class DealFeatureReader {
         this.em = em;
     }
 
-    /** Every closed deal (the training set). */
+    /** Every closed deal but renewals (the training set: new business and expansions). */
     List<DealFeatures> closed() {
-        return read(em.createNativeQuery(SELECT + " where d.stage in ('CLOSED_WON', 'CLOSED_LOST') order by d.id").getResultList());
+        return read(em.createNativeQuery(SELECT + " where d.stage in ('CLOSED_WON', 'CLOSED_LOST') and not " + Renewals.IS_RENEWAL + " order by d.id").getResultList());
     }
 
     List<DealFeatures> of(List<Long> dealIds) {

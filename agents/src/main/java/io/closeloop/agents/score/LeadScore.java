@@ -7,8 +7,4 @@ import java.util.List;
  * log-odds of WON, from the logistic regression's weights) and the interactions behind them.
  */
 public record LeadScore(long dealId, double probabilityWon, List<Factor> factors, List<Long> interactionIds, int trainedOn) {
-
-    /** One feature of the deal, its value and how much it pushes towards won (+) or lost (−). */
-    public record Factor(String feature, double value, double contribution) {
-    }
 }

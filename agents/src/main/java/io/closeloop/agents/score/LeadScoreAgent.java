@@ -7,7 +7,6 @@ import io.closeloop.agents.api.Citation;
 import io.closeloop.agents.grounding.VisibleRecords;
 import io.closeloop.crm.access.AccountScope;
 import io.closeloop.crm.deal.Deal;
-import io.closeloop.vectorstore.interaction.Interaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.util.HashMap;
@@ -84,15 +83,11 @@ public class LeadScoreAgent implements Agent {
         }
         text.append("Model: logistic regression trained on ").append(ranked.get(0).trainedOn()).append(" closed deals; a factor's number is its"
                 + " contribution to the log-odds of winning.");
-        List<Citation> citations = ranked.stream().flatMap(s -> s.interactionIds().stream()).distinct()
-                .map(id -> Interaction.<Interaction>findById(id)).filter(i -> i != null)
-                .map(i -> new Citation(i.id, i.subject, i.channel.name(), i.occurredAt, i.body.length() > 200 ? i.body.substring(0, 200) + "…" : i.body,
-                        Citation.linkTo(i.id)))
-                .toList();
+        List<Citation> citations = InteractionCitations.of(ranked.stream().flatMap(s -> s.interactionIds().stream()).toList());
         return AgentAnswer.small(name(), text.toString().strip(), citations, List.of());
     }
 
-    private static String describe(LeadScore.Factor f) {
+    private static String describe(Factor f) {
         String sign = f.contribution() >= 0 ? "+" : "−";
         String value = f.feature().contains("=") ? f.feature() : f.feature() + " " + String.format(Locale.ROOT, "%.2f", f.value());
         return value + " (" + sign + String.format(Locale.ROOT, "%.2f", Math.abs(f.contribution())) + ")";

@@ -16,7 +16,8 @@ import java.util.Random;
  */
 public final class DemoInteractionGenerator {
 
-    enum Story { HEALTHY, EXPANDING, RENEWING, AT_RISK, CHURNING }
+    /** What happens to an account over the generated year. */
+    public enum Story { HEALTHY, EXPANDING, RENEWING, AT_RISK, CHURNING }
 
     enum Topic { BUDGET, COMPETITOR, QUOTE, RENEWAL, COMPLAINT, SCHEDULING, ONBOARDING, CHURN }
 
@@ -52,10 +53,7 @@ public final class DemoInteractionGenerator {
         if (book.accounts().isEmpty()) {
             return out;
         }
-        List<Story> stories = new ArrayList<>();
-        for (int a = 0; a < book.accounts().size(); a++) {
-            stories.add(pick(Story.HEALTHY, Story.HEALTHY, Story.EXPANDING, Story.RENEWING, Story.AT_RISK, Story.CHURNING));
-        }
+        List<Story> stories = pickStories(random, book.accounts().size());
         while (out.size() < count) {
             if (random.nextDouble() < unknownShare) {
                 out.add(new Labelled(unknownSender(), "UNKNOWN"));
@@ -65,6 +63,23 @@ public final class DemoInteractionGenerator {
             thread(book.accounts().get(a), stories.get(a), out, count);
         }
         return out;
+    }
+
+    /**
+     * The story of each of the book's accounts, in book order, as {@link #generate} assigns them (the
+     * first draws of the same seeded stream): what {@link DemoChurnOutcomes} turns into renewal outcomes.
+     */
+    public static List<Story> stories(long seed, int accounts) {
+        return pickStories(new Random(seed * 31 + 7), accounts);
+    }
+
+    private static List<Story> pickStories(Random random, int accounts) {
+        Story[] options = { Story.HEALTHY, Story.HEALTHY, Story.EXPANDING, Story.RENEWING, Story.AT_RISK, Story.CHURNING };
+        List<Story> stories = new ArrayList<>(accounts);
+        for (int a = 0; a < accounts; a++) {
+            stories.add(options[random.nextInt(options.length)]);
+        }
+        return stories;
     }
 
     private void thread(DemoBook.DemoAccount account, Story story, List<Labelled> labelled, int count) {

@@ -27,7 +27,7 @@ import org.jboss.logging.Logger;
 
 /**
  * Adds demo interactions once the CRM demo book is committed: generated from the book's seed,
- * then embedded and stored through the ingestion pipeline on a background thread, so startup is
+ * with the renewal outcomes their stories lead to ({@link DemoChurnOutcomes}), then embedded and stored through the ingestion pipeline on a background thread, so startup is
  * not held up by the few minutes embedding takes on a small machine (progress is logged).
  */
 @ApplicationScoped
@@ -38,14 +38,16 @@ public class DemoInteractions {
     private final IngestionPipeline pipeline;
     private final IngestionConfig ingestion;
     private final DemoConfig config;
+    private final DemoChurnOutcomes churn;
     private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
         Thread thread = new Thread(r, "closeloop-demo-interactions");
         thread.setDaemon(true);
         return thread;
     });
 
-    public DemoInteractions(IngestionPipeline pipeline, IngestionConfig ingestion, DemoConfig config) {
+    public DemoInteractions(IngestionPipeline pipeline, IngestionConfig ingestion, DemoConfig config, DemoChurnOutcomes churn) {
         this.pipeline = pipeline;
+        this.churn = churn;
         this.ingestion = ingestion;
         this.config = config;
     }
@@ -71,6 +73,8 @@ public class DemoInteractions {
         DemoBook book = QuarkusTransaction.requiringNew().call(DemoInteractions::readBook);
         Instant now = Instant.now().truncatedTo(ChronoUnit.DAYS);
         List<InteractionInput> inputs = new DemoInteractionGenerator(seed, book, now).generate(count, config.unknownSenderShare());
+        int renewals = QuarkusTransaction.requiringNew().timeout(DemoChurnOutcomes.WRITE_TIMEOUT_SECONDS).call(() -> churn.writeForDemoAccounts(seed, book, now));
+        LOG.infof("Demo churn outcomes: %d renewal deals written", renewals);
         LOG.infof("Embedding and storing %d demo interactions across %d accounts", inputs.size(), book.accounts().size());
         long t0 = System.nanoTime();
         List<IngestResult> results = java.util.Collections.synchronizedList(new ArrayList<>(inputs.size()));

@@ -18,7 +18,7 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * {@code vector-store-bench <report.md> [interactions]}: embedding latency, throughput and
+ * {@code vector-store-bench <report dir> [interactions] [models] [ingestion]}: embedding latency, throughput and
  * retrieval quality of both candidate models, then end-to-end ingestion through the real
  * pipeline into the configured (benchmark!) database against raw embedding of the same texts,
  * in alternating rounds. Run by {@code bench/vector-store.sh}, which adds the search benchmark.
@@ -52,8 +52,20 @@ public class VectorStoreBenchCommand implements Command {
 
     @Override
     public int run(String... args) throws Exception {
-        Path report = Path.of(args.length > 0 ? args[0] : "bench/reports/vector-store-embedding.part.md");
+        Path dir = Path.of(args.length > 0 ? args[0] : "bench/reports");
         int count = args.length > 1 ? Integer.parseInt(args[1]) : 500;
+        List<String> parts = args.length > 2 ? List.of(args).subList(2, args.length) : List.of("models", "ingestion");
+        Files.createDirectories(dir);
+        if (parts.contains("models")) {
+            Files.writeString(dir.resolve("vector-store-models.part.md"), models());
+        }
+        if (parts.contains("ingestion")) {
+            Files.writeString(dir.resolve("vector-store-ingestion.part.md"), ingestion(count));
+        }
+        return 0;
+    }
+
+    private String models() throws java.io.IOException {
         StringBuilder out = new StringBuilder();
         List<DemoInteractionGenerator.Labelled> corpus = new DemoInteractionGenerator(1, book(), Instant.parse("2026-11-01T00:00:00Z"))
                 .generateLabelled(1000, 0.0);
@@ -80,7 +92,13 @@ public class VectorStoreBenchCommand implements Command {
             System.out.println(out);
         }
 
-        out.append("\n## End-to-end ingestion (model `").append(embedder.modelName()).append("`)\n\n");
+        return out.toString();
+    }
+
+    private String ingestion(int count) {
+        StringBuilder out = new StringBuilder();
+        out.append("\n## End-to-end ingestion (model `").append(embedder.modelName()).append("`, run started ").append(Instant.now())
+                .append(")\n\n");
         out.append("Each round: ").append(count).append(" new generated interactions (unique external ids, CRM ids unknown so identity ")
                 .append("resolution runs every lookup and keeps them unmatched). *Raw*: chunk + `embedAll` of exactly the texts the ")
                 .append("pipeline embeds. *Pipeline*: `IngestionPipeline.overlapping` (as the bulk import and the demo use it) in batches of ").append(config.importBatch())
@@ -124,10 +142,8 @@ public class VectorStoreBenchCommand implements Command {
         out.append("| pipeline: validate + hash check + chunk + embed (caller's thread) | ").append(Stats.of(prepareMs).describe("%.1f")).append(" |\n");
         out.append("| pipeline: store, one transaction per batch (writer thread, overlaps the next batch's embedding) | ")
                 .append(Stats.of(storeMs).describe("%.1f")).append(" |\n");
-        Files.createDirectories(report.toAbsolutePath().getParent());
-        Files.writeString(report, out.toString());
         System.out.println(out);
-        return 0;
+        return out.toString();
     }
 
     /** A synthetic book (ids that do not exist in the database): the generator only needs names and addresses. */

@@ -35,7 +35,9 @@ import org.hibernate.Session;
  * rep they act for). Every query is scoped by {@link AccountScope}: a rep never gets an
  * interaction of an account they cannot see; unmatched interactions (no account yet) are
  * visible to admins only. Filtered vector search uses pgvector 0.8 iterative index scans, so
- * a selective filter still returns k results from the HNSW index.
+ * a selective filter still returns k results from the HNSW index. Vector search only compares
+ * chunks embedded by the configured model (see {@code ChunkReEmbedder}); the SQL and the
+ * per-transaction HNSW settings are {@link NearestChunks}, shared with the search benchmark.
  */
 @ApplicationScoped
 public class InteractionSearch {
@@ -94,7 +96,7 @@ public class InteractionSearch {
                 .toList();
     }
 
-    /** Interactions most like the given one (the mean of its chunk embeddings), itself excluded. */
+    /** Interactions most like the given one (the mean of its chunk embeddings of the current model), itself excluded. */
     @Transactional
     @WithSpan("closeloop.vectorstore.similar")
     public List<SearchHit> similar(Rep viewer, long interactionId, SearchFilter filter, int k) {
@@ -162,7 +164,8 @@ public class InteractionSearch {
             where += " and c.interaction_id <> ?";
             params.add(exclude);
         }
-        String sql = "with hits as materialized (" + NearestChunks.candidatesSql("c.interaction_id, c.ordinal, c.content", "interaction_chunk", where)
+        String sql = "with hits as materialized (" + NearestChunks.candidatesSql("c.interaction_id, c.ordinal, c.content", "interaction_chunk", where,
+                filter.accountId() != null || filter.contactId() != null || filter.dealId() != null)
                 + ") select h.*, i.external_id, i.subject, i.channel, i.direction, i.occurred_at, i.account_id, i.contact_id, i.deal_id"
                 + " from hits h join interaction i on i.id = h.interaction_id order by h.distance, h.interaction_id";
         PGvector query = new PGvector(vector);

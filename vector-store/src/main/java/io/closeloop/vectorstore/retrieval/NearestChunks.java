@@ -25,13 +25,22 @@ public final class NearestChunks {
     private NearestChunks() {
     }
 
+    /** Full-precision order, for candidates narrowed by a selective filter; no index serves it. */
+    public static final String EXACT = "c.embedding <=> ?";
+
     /**
-     * Candidates from {@code table} (alias {@code c}) matching {@code where}, best first by the index.
+     * Candidates from {@code table} (alias {@code c}) matching {@code where}, best first.
      * Parameters: the query vector, then those of {@code where}, then the query vector again, then the limit.
+     *
+     * @param selective the filter names one account, contact or deal: a few thousand chunks at most, which
+     *        PostgreSQL reads through their B-tree and sorts exactly; ordering them by the full-precision
+     *        distance costs a third of ordering by the half-precision expression (a cast per row), and the
+     *        result is exact. Otherwise the order is the HNSW index's expression (iterative scan for the
+     *        visibility scope, a channel or a time range).
      */
-    public static String candidatesSql(String columns, String table, String where) {
+    public static String candidatesSql(String columns, String table, String where, boolean selective) {
         return "select " + columns + ", c.embedding <=> ? as distance from " + table + " c where " + where
-                + " order by " + INDEXED + " limit ?";
+                + " order by " + (selective ? EXACT : INDEXED) + " limit ?";
     }
 
     /**

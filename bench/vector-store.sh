@@ -8,7 +8,7 @@
 # Runs in its own databases (CLOSELOOP_BENCH_DB, default closeloop_bench_vstore, and <that>_app) so tests are not
 # disturbed. The search tables (vs_chunk_<size>), their HNSW index and the exact neighbours of the queries are
 # built once (1M: ~35 min on 2 busy cores) and reused automatically while the generator is unchanged (the
-# table's comment records it); a re-run then takes ~8 minutes on a quiet 2-core machine.
+# table's comment records it); a re-run should then take ~8 minutes on a quiet 2-core machine (estimate).
 # CLOSELOOP_BENCH_PARTS="models ingestion search" chooses the parts; a part not run keeps its last report.
 # CLOSELOOP_BENCH_INTERACTIONS (default 400) sets the interactions per ingestion round.
 set -euo pipefail

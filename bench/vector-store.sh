@@ -29,7 +29,13 @@ mkdir -p "$REPORTS"
 if [ -z "${CLOSELOOP_SKIP_INFRA:-}" ]; then
   CLOSELOOP_DBS="$DB ${DB}_app" CLOSELOOP_RABBIT_VHOSTS="$VHOST" deploy/local/infra.sh up
 fi
-[ -f target/quarkus-app/quarkus-run.jar ] && [ -z "${CLOSELOOP_BENCH_REBUILD:-}" ] || ./mvnw -B -q package -DskipTests
+# Build when there is no jar, when asked, or when a source or resource is newer than the jar (a stale jar would
+# measure old code).
+JAR=target/quarkus-app/quarkus-run.jar
+if [ ! -f "$JAR" ] || [ -n "${CLOSELOOP_BENCH_REBUILD:-}" ] || \
+   [ -n "$(find . -path ./target -prune -o -path '*/src/main/*' -type f -newer "$JAR" -print -quit)" ]; then
+  ./mvnw -B -q package -DskipTests
+fi
 
 # 1. Embedding models and ingestion, inside the application (the real pipeline) against the bench database.
 APP_PARTS=""

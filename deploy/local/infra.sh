@@ -148,8 +148,8 @@ ensure_database() {
       log "creating database ${db}"
       psql_admin -c "create database \"${db}\" owner \"${DB_USER}\""
     fi
-    # The extension needs superuser to create; the migrations then only 'create extension if not exists'.
-    psql_admin -d "$db" -c "set client_min_messages = warning; create extension if not exists vector"
+    # The extensions need superuser to create (pg_prewarm: benchmarks load the HNSW index into shared buffers before timing); the migrations then only 'create extension if not exists'.
+    psql_admin -d "$db" -c "set client_min_messages = warning; create extension if not exists vector; create extension if not exists pg_prewarm"
   done
 }
 

@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import org.jboss.logging.Logger;
 
@@ -96,6 +97,8 @@ public class IngestionPipeline {
             return thread;
         });
         private CompletableFuture<Void> previous = CompletableFuture.completedFuture(null);
+        private final AtomicLong prepareNanos = new AtomicLong();
+        private final AtomicLong storeNanos = new AtomicLong();
 
         private Overlapping(IngestPath via, Rep actor) {
             this.via = via;
@@ -104,10 +107,27 @@ public class IngestionPipeline {
 
         /** Embeds now; stores after the previous batch is stored, then hands the results (in input order) to {@code stored}. */
         public void submit(List<InteractionInput> inputs, Consumer<List<IngestResult>> stored) {
+            long t0 = System.nanoTime();
             Batch batch = validate(inputs, via);
             List<InteractionWriter.Prepared> prepared = prepare(batch.candidates());
+            prepareNanos.addAndGet(System.nanoTime() - t0);
             previous.join();
-            previous = CompletableFuture.runAsync(() -> stored.accept(batch.complete(write(prepared, via, actor))), writerThread);
+            previous = CompletableFuture.runAsync(() -> {
+                long t1 = System.nanoTime();
+                List<IngestResult> results = write(prepared, via, actor);
+                storeNanos.addAndGet(System.nanoTime() - t1);
+                stored.accept(batch.complete(results));
+            }, writerThread);
+        }
+
+        /** Time spent so far validating, checking hashes, chunking and embedding (the caller's thread). */
+        public long prepareNanos() {
+            return prepareNanos.get();
+        }
+
+        /** Time spent so far storing (the writer thread, overlapping with preparing the next batch). */
+        public long storeNanos() {
+            return storeNanos.get();
         }
 
         @Override

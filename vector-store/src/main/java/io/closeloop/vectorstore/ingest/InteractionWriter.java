@@ -13,6 +13,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -64,52 +65,76 @@ public class InteractionWriter {
         return stored;
     }
 
+    /**
+     * Stores a batch in one transaction with a fixed number of statements for the lookups and the
+     * chunks (locks, current rows, identity resolution, chunk delete, chunk insert), whatever the
+     * batch size; only the interaction rows and their outbox events are written one by one.
+     */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public List<IngestResult> write(List<Prepared> items, IngestPath via, Rep actor) {
-        lock(items.stream().map(p -> p.input().externalId()).distinct().sorted().toList());
+        List<String> ids = items.stream().map(p -> p.input().externalId()).distinct().sorted().toList();
+        lock(ids);
         Rep current = actor == null ? null : Rep.findById(actor.id); // this transaction's copy (callers may be on other threads)
+        Map<String, Interaction> existing = new HashMap<>();
+        Interaction.<Interaction>list("externalId in ?1", ids).forEach(i -> existing.put(i.externalId, i));
+        List<Match> matches = identity.resolveAll(items.stream().map(p -> clues(p.input())).toList(), current);
+        String model = embedder.modelName();
         List<IngestResult> results = new ArrayList<>(items.size());
-        for (Prepared item : items) {
-            results.add(writeOne(item, via, current));
+        List<Written> written = new ArrayList<>();
+        for (int n = 0; n < items.size(); n++) {
+            Prepared item = items.get(n);
+            ValidInteraction v = item.input();
+            Interaction interaction = existing.get(v.externalId());
+            if (interaction != null && interaction.contentHash.equals(v.contentHash()) && interaction.embeddingModel.equals(model)) {
+                results.add(new IngestResult(item.index(), v.externalId(), IngestStatus.UNCHANGED, interaction.id, interaction.matchMethod, null));
+                continue;
+            }
+            boolean created = interaction == null;
+            boolean reembed = created || !v.sameText(interaction.subject, interaction.body) || !interaction.embeddingModel.equals(model);
+            if (created) {
+                interaction = new Interaction();
+                interaction.externalId = v.externalId();
+                interaction.ingestedVia = via;
+            }
+            apply(interaction, v, model);
+            Match match = matches.get(n);
+            if (match.matched() || interaction.matchMethod != MatchMethod.MANUAL) {
+                link(interaction, match);
+            }
+            if (created) {
+                interaction.persist();
+                existing.put(v.externalId(), interaction); // a repeat of the id later in the same batch is an update of this row
+            }
+            written.add(new Written(item, interaction, created, reembed));
         }
+        em.flush();
+        Map<Long, ChunkStore.Rows> rows = new LinkedHashMap<>(); // by interaction: a repeat of an id in the batch replaces its chunks
+        for (Written w : written) {
+            if (w.reembed()) {
+                ValidInteraction v = w.item().input();
+                List<String> texts = w.item().chunks() != null ? w.item().chunks() : chunker.chunks(v.subject(), v.body());
+                List<float[]> vectors = w.item().vectors() != null ? w.item().vectors() : embedder.embedAll(texts);
+                rows.put(w.interaction().id, new ChunkStore.Rows(w.interaction().id, linksOf(w.interaction()), texts, vectors));
+            } else if (!rows.containsKey(w.interaction().id)) {
+                chunks.updateLinks(w.interaction().id, linksOf(w.interaction()));
+            }
+        }
+        chunks.replace(List.copyOf(rows.values()), model);
+        for (Written w : written) {
+            outbox.publish(INGESTED, event(w.interaction(), w.created() ? "CREATED" : "UPDATED"));
+            results.add(new IngestResult(w.item().index(), w.interaction().externalId, w.created() ? IngestStatus.CREATED : IngestStatus.UPDATED,
+                    w.interaction().id, w.interaction().matchMethod, null));
+        }
+        results.sort(Comparator.comparingInt(IngestResult::index));
         return results;
     }
 
-    private IngestResult writeOne(Prepared item, IngestPath via, Rep actor) {
-        ValidInteraction v = item.input();
-        Interaction interaction = Interaction.byExternalId(v.externalId()).orElse(null);
-        String model = embedder.modelName();
-        if (interaction != null && interaction.contentHash.equals(v.contentHash()) && interaction.embeddingModel.equals(model)) {
-            return new IngestResult(item.index(), v.externalId(), IngestStatus.UNCHANGED, interaction.id, interaction.matchMethod, null);
-        }
-        boolean created = interaction == null;
-        boolean reembed = created || !v.sameText(interaction.subject, interaction.body) || !interaction.embeddingModel.equals(model);
-        if (created) {
-            interaction = new Interaction();
-            interaction.externalId = v.externalId();
-            interaction.ingestedVia = via;
-        }
-        apply(interaction, v, model);
-        Match match = identity.resolve(new IdentityResolver.Clues(v.accountId(), v.contactId(), v.dealId(), v.direction(),
-                v.fromEmail(), v.toEmails(), v.companyName()), actor);
-        if (match.matched() || interaction.matchMethod != MatchMethod.MANUAL) {
-            link(interaction, match);
-        }
-        if (created) {
-            interaction.persist();
-        }
-        em.flush();
-        ChunkStore.Links links = linksOf(interaction);
-        if (reembed) {
-            List<String> texts = item.chunks() != null ? item.chunks() : chunker.chunks(v.subject(), v.body());
-            List<float[]> vectors = item.vectors() != null ? item.vectors() : embedder.embedAll(texts);
-            chunks.replace(interaction.id, links, texts, vectors);
-        } else {
-            chunks.updateLinks(interaction.id, links);
-        }
-        outbox.publish(INGESTED, event(interaction, created ? "CREATED" : "UPDATED"));
-        return new IngestResult(item.index(), v.externalId(), created ? IngestStatus.CREATED : IngestStatus.UPDATED, interaction.id,
-                interaction.matchMethod, null);
+    private record Written(Prepared item, Interaction interaction, boolean created, boolean reembed) {
+    }
+
+    private static IdentityResolver.Clues clues(ValidInteraction v) {
+        return new IdentityResolver.Clues(v.accountId(), v.contactId(), v.dealId(), v.direction(), v.fromEmail(), v.toEmails(),
+                v.companyName());
     }
 
     /** Sets the links found by identity resolution, with when and how. */

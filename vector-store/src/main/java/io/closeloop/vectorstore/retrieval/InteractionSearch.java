@@ -20,7 +20,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -36,7 +35,9 @@ import org.hibernate.Session;
  * rep they act for). Every query is scoped by {@link AccountScope}: a rep never gets an
  * interaction of an account they cannot see; unmatched interactions (no account yet) are
  * visible to admins only. Filtered vector search uses pgvector 0.8 iterative index scans, so
- * a selective filter still returns k results from the HNSW index.
+ * a selective filter still returns k results from the HNSW index. Vector search only compares
+ * chunks embedded by the configured model (see {@code ChunkReEmbedder}); the SQL and the
+ * per-transaction HNSW settings are {@link NearestChunks}, shared with the search benchmark.
  */
 @ApplicationScoped
 public class InteractionSearch {
@@ -95,7 +96,7 @@ public class InteractionSearch {
                 .toList();
     }
 
-    /** Interactions most like the given one (the mean of its chunk embeddings), itself excluded. */
+    /** Interactions most like the given one (the mean of its chunk embeddings of the current model), itself excluded. */
     @Transactional
     @WithSpan("closeloop.vectorstore.similar")
     public List<SearchHit> similar(Rep viewer, long interactionId, SearchFilter filter, int k) {
@@ -103,8 +104,9 @@ public class InteractionSearch {
         require(viewer, interactionId);
         float[] mean = em.unwrap(Session.class).doReturningWork(connection -> {
             try (PreparedStatement ps = connection.prepareStatement(
-                    "select cast(avg(embedding) as text) from interaction_chunk where interaction_id = ?")) {
+                    "select cast(avg(embedding) as text) from interaction_chunk where interaction_id = ? and embedding_model = ?")) {
                 ps.setLong(1, interactionId);
+                ps.setString(2, embedder.modelName());
                 try (ResultSet rs = ps.executeQuery()) {
                     rs.next();
                     return rs.getString(1) == null ? null : new PGvector(rs.getString(1)).toArray();
@@ -155,14 +157,16 @@ public class InteractionSearch {
 
     private List<SearchHit> nearest(Rep viewer, float[] vector, SearchFilter filter, int k, Long exclude) {
         List<Object> params = new ArrayList<>();
-        String where = where(viewer, filter, params);
+        // Only vectors of the model that embeds the query: during a re-embedding (vectors re-embed) the others are skipped.
+        String where = where(viewer, filter, params) + " and c.embedding_model = ?";
+        params.add(embedder.modelName());
         if (exclude != null) {
             where += " and c.interaction_id <> ?";
             params.add(exclude);
         }
-        String sql = "with hits as materialized (select c.interaction_id, c.ordinal, c.content, c.embedding <=> ? as distance"
-                + " from interaction_chunk c where " + where + " order by c.embedding <=> ? limit ?)"
-                + " select h.*, i.external_id, i.subject, i.channel, i.direction, i.occurred_at, i.account_id, i.contact_id, i.deal_id"
+        String sql = "with hits as materialized (" + NearestChunks.candidatesSql("c.interaction_id, c.ordinal, c.content", "interaction_chunk", where,
+                filter.accountId() != null || filter.contactId() != null || filter.dealId() != null)
+                + ") select h.*, i.external_id, i.subject, i.channel, i.direction, i.occurred_at, i.account_id, i.contact_id, i.deal_id"
                 + " from hits h join interaction i on i.id = h.interaction_id order by h.distance, h.interaction_id";
         PGvector query = new PGvector(vector);
         List<Object> all = new ArrayList<>();
@@ -171,7 +175,7 @@ public class InteractionSearch {
         all.add(query);
         all.add(k * CHUNKS_PER_HIT);
         return em.unwrap(Session.class).doReturningWork(connection -> {
-            tuneScan(connection);
+            NearestChunks.setLocal(connection, config.efSearch(), config.iterativeScan(), config.maxScanTuples());
             return bestPerInteraction(query(connection, sql, all, rs -> 1 - rs.getDouble("distance")), k);
         });
     }
@@ -223,18 +227,6 @@ public class InteractionSearch {
             params.add(OffsetDateTime.ofInstant(filter.to(), ZoneOffset.UTC));
         }
         return where.toString();
-    }
-
-    private void tuneScan(Connection connection) throws SQLException {
-        String mode = config.iterativeScan();
-        if (!List.of("off", "relaxed_order", "strict_order").contains(mode)) {
-            throw new IllegalStateException("closeloop.vectorstore.retrieval.iterative-scan: unknown mode " + mode);
-        }
-        try (Statement st = connection.createStatement()) {
-            st.execute("set local hnsw.ef_search = " + config.efSearch());
-            st.execute("set local hnsw.iterative_scan = " + mode);
-            st.execute("set local hnsw.max_scan_tuples = " + config.maxScanTuples());
-        }
     }
 
     private interface Score {

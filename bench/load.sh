@@ -30,7 +30,7 @@ echo ok > "$OUT/llm-mode"
 java bench/drills/FaultyLlm.java "$LLM_PORT" "$OUT/llm-mode" 2> "$OUT/llm.log" & PIDS+=($!)
 SERVICE_PIDS=()
 start() { # port
-  env $(private_service_env "$DB") CLOSELOOP_DEMO=true CLOSELOOP_HTTP_PORT="$1" \
+  env $(private_service_env "$DB" closeloop_load) CLOSELOOP_DEMO=true CLOSELOOP_HTTP_PORT="$1" \
     CLOSELOOP_SESSION_KEY=load-bench-session-key-0123456789abcdef \
     CLOSELOOP_SMTP_PORT="$SMTP_PORT" CLOSELOOP_SMTP_STARTTLS=DISABLED \
     CLOSELOOP_LLM_BASE_URL="http://127.0.0.1:$LLM_PORT/v1" CLOSELOOP_LLM_MODEL=bench-model CLOSELOOP_LLM_API_KEY=bench \

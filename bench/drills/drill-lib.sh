@@ -10,7 +10,8 @@ DB=${DRILL_DB:-closeloop_drill}
 PORT=${DRILL_PORT:-18181}
 SMTP_PORT=${DRILL_SMTP_PORT:-18126}
 LLM_PORT=${DRILL_LLM_PORT:-18190}
-ITERATIONS=${DRILL_ITERATIONS:-120}
+MAX_STEPS=${DRILL_MAX_STEPS:-400}       # upper bound of workload steps; it normally stops AFTER_RECOVERY s after recovery
+AFTER_RECOVERY=${DRILL_AFTER_RECOVERY:-20}
 APP=${CLOSELOOP_BENCH_APP:-$ROOT/target/quarkus-app}   # the packaged service (a copy lets a build run meanwhile)
 NAME=$(basename "$0" .sh)
 REPORT="$ROOT/bench/reports/drill-$NAME.md"
@@ -58,12 +59,14 @@ call() { # user:pass method path [json]
   printf '%s %s' "$status" "${out%$'\n'*}"
 }
 
-# the workload, one step per iteration: an account (admin), an interaction for one of james's
-# accounts (james), and every third step an e-mail draft that james then approves. One line per
-# request in $WORK/codes: "<operation> <status> [<key>]".
+# the workload, one step at a time until $WORK/stop exists (at most MAX_STEPS): an account (admin),
+# an interaction for one of james's accounts (james), and every third step an e-mail draft that
+# james then approves. One line per request in $WORK/codes: "<operation> <status> [<key>]".
+# After a request without an answer it waits a second (the service is down: do not spin).
 drive() {
-  local n=$1 i r status body id version
-  for i in $(seq 1 "$n"); do
+  local i=0 r status body id version
+  while [ ! -f "$WORK/stop" ] && [ "$i" -lt "$MAX_STEPS" ]; do
+    i=$((i + 1))
     r=$(call "$ADMIN" POST /api/accounts "{\"name\":\"drill-$RUN-$i\"}"); echo "account ${r%% *} drill-$RUN-$i" >> "$WORK/codes"
     r=$(call "$REP" POST /api/interactions "{\"externalId\":\"drill-$RUN-$i\",\"channel\":\"EMAIL\",\"direction\":\"INBOUND\",\"occurredAt\":\"$(date -u +%FT%TZ)\",\"accountId\":$ACCOUNT_ID,\"subject\":\"Drill $i\",\"body\":\"Could you send the renewal quote for 40 seats before Friday?\"}")
     echo "interaction ${r%% *} drill-$RUN-$i" >> "$WORK/codes"
@@ -77,7 +80,7 @@ drive() {
         echo "approve ${r%% *} $id" >> "$WORK/codes"
       fi
     fi
-    sleep 0.05
+    if [ "${r%% *}" = 000 ]; then sleep 1; else sleep 0.05; fi
   done
 }
 
@@ -85,7 +88,7 @@ drive() {
 # the workload started in the background (the caller then causes the fault)
 begin_drill() {
   RUN=$(date +%s)
-  : > "$WORK/codes"; : > "$WORK/service.log"
+  : > "$WORK/codes"; : > "$WORK/service.log"; rm -f "$WORK/stop"
   private_infra_up
   private_fresh_db "$DB"
   java "$ROOT/bench/drills/SmtpSink.java" "$SMTP_PORT" "$WORK/smtp-keys.txt" 2> "$WORK/smtp.log" & HELPER_PIDS+=($!)
@@ -100,15 +103,22 @@ begin_drill() {
   fi
   LOAD_BEFORE=$(cut -d' ' -f1-3 /proc/loadavg)
   if [ "${1:-}" != "no-workload" ]; then
-    drive "$ITERATIONS" & WRITER=$!
-    sleep "${DRILL_FAULT_AFTER:-5}"
+    drive & WRITER=$!
+    sleep "${DRILL_FAULT_AFTER:-15}"
   fi
 }
 
-# end_drill TITLE [extra markdown file]: wait for the workload, give execution and the outbox up
-# to 90 s to finish, write the report
+# recovered: let the workload run AFTER_RECOVERY more seconds against the recovered system, then stop it
+recovered() {
+  echo "recovered at $(date -u +%T); workload continues ${AFTER_RECOVERY} s" >&2
+  sleep "$AFTER_RECOVERY"; touch "$WORK/stop"
+}
+
+# end_drill TITLE [extra markdown file]: stop and wait for the workload, give execution and the
+# outbox up to 90 s to finish, write the report
 end_drill() {
   local title=$1 extra=${2:-}
+  touch "$WORK/stop"
   [ -n "${WRITER:-}" ] && wait "$WRITER"
   local approved; approved=$(awk '$1=="approve" && $2=="200"{print $3}' "$WORK/codes" | paste -sd,)
   for _ in $(seq 1 90); do
@@ -138,7 +148,7 @@ end_drill() {
     echo "Run $(date -u +%FT%TZ), commit $(git -C "$ROOT" rev-parse --short HEAD), $(nproc) cores, $(free -g | awk '/Mem:/{print $2}') GB,"
     echo "machine shared with other engineers (load average before: $LOAD_BEFORE; after: $(cut -d' ' -f1-3 /proc/loadavg))."
     echo "Private PostgreSQL cluster 15/$DRILL_PG_CLUSTER (:$DRILL_PG_PORT) and RabbitMQ node $DRILL_RABBIT_NODE (:$DRILL_RABBIT_PORT);"
-    echo "the shared ones were not touched. Command: \`bench/drills/$NAME.sh\`."
+    echo "the shared ones were not touched. Command: \`bench/drills/$NAME.sh\`; service: \`$APP\`${DRILL_APP_NOTE:+ ($DRILL_APP_NOTE)}."
     echo
     echo "## What the user saw"
     echo

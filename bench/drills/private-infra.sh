@@ -3,7 +3,8 @@
 # other people test against. Sourced by bench/drills/drill-lib.sh and bench/load.sh.
 #   private_infra_up    PostgreSQL cluster 15/drill on :5439 (pgvector, role and database closeloop),
 #                       RabbitMQ node drill@localhost on :5679 (dist :25679, no plugins, own data and
-#                       logs under /tmp/closeloop-drill-rabbit), user closeloop, vhost closeloop
+#                       logs under /tmp/closeloop-drill-rabbit), user closeloop, vhosts closeloop (drills)
+#                       and closeloop_load (load test), so a drill and the load test never share queues
 #   private_infra_down  stops both (the cluster and the node's data stay for the next run)
 # Debian/Ubuntu as root (pg_createcluster, the rabbitmq-server package) like deploy/local/infra.sh.
 # Settings: DRILL_PG_PORT, DRILL_RABBIT_PORT, DRILL_RABBIT_NODE, DRILL_RABBIT_BASE.
@@ -58,8 +59,11 @@ private_rabbit_up() {
   for _ in $(seq 1 120); do private_rabbitmqctl list_vhosts >/dev/null 2>&1 && break; sleep 1; done
   private_rabbitmqctl list_users --no-table-headers | awk '{print $1}' | grep -qx closeloop \
     || private_rabbitmqctl add_user closeloop closeloop >/dev/null
-  private_rabbitmqctl list_vhosts --no-table-headers | grep -qx closeloop || private_rabbitmqctl add_vhost closeloop >/dev/null
-  private_rabbitmqctl set_permissions -p closeloop closeloop ".*" ".*" ".*" >/dev/null
+  local vhost
+  for vhost in ${DRILL_RABBIT_VHOSTS:-closeloop closeloop_load}; do
+    private_rabbitmqctl list_vhosts --no-table-headers | grep -qx "$vhost" || private_rabbitmqctl add_vhost "$vhost" >/dev/null
+    private_rabbitmqctl set_permissions -p "$vhost" closeloop ".*" ".*" ".*" >/dev/null
+  done
 }
 
 private_infra_up() { private_pg_up; private_rabbit_up; }
@@ -77,6 +81,6 @@ private_fresh_db() {
 }
 
 # the service's environment for the private infrastructure: private_service_env DB
-private_service_env() {
-  echo "CLOSELOOP_DB_URL=jdbc:postgresql://localhost:$DRILL_PG_PORT/$1 CLOSELOOP_RABBIT_PORT=$DRILL_RABBIT_PORT CLOSELOOP_RABBIT_VHOST=closeloop"
+private_service_env() { # DB [VHOST]
+  echo "CLOSELOOP_DB_URL=jdbc:postgresql://localhost:$DRILL_PG_PORT/$1 CLOSELOOP_RABBIT_PORT=$DRILL_RABBIT_PORT CLOSELOOP_RABBIT_VHOST=${2:-closeloop}"
 }

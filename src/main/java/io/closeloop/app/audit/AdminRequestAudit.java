@@ -2,7 +2,7 @@ package io.closeloop.app.audit;
 
 import io.closeloop.kernel.audit.AuditAction;
 import io.closeloop.kernel.audit.AuditLog;
-import io.quarkus.security.identity.SecurityIdentity;
+import io.quarkus.security.identity.CurrentIdentityAssociation;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
@@ -35,9 +35,9 @@ public class AdminRequestAudit {
 
     private final AuditLog audit;
     private final Event<AdminRequest> requests;
-    private final SecurityIdentity identity;
+    private final CurrentIdentityAssociation identity;
 
-    public AdminRequestAudit(AuditLog audit, Event<AdminRequest> requests, SecurityIdentity identity) {
+    public AdminRequestAudit(AuditLog audit, Event<AdminRequest> requests, CurrentIdentityAssociation identity) {
         this.audit = audit;
         this.requests = requests;
         this.identity = identity;
@@ -47,7 +47,7 @@ public class AdminRequestAudit {
     public void afterRequest(ContainerRequestContext request, ContainerResponseContext response, ResourceInfo resource) {
         String method = request.getMethod();
         int status = response.getStatus();
-        if (!CHANGING.contains(method) || status == 401 || status == 403 || identity.isAnonymous()) {
+        if (!CHANGING.contains(method) || status == 401 || status == 403) {
             return;
         }
         String path = request.getUriInfo().getPath();
@@ -56,7 +56,12 @@ public class AdminRequestAudit {
         }
         String handler = resource == null || resource.getResourceMethod() == null ? null
                 : resource.getResourceClass().getSimpleName() + "." + resource.getResourceMethod().getName();
-        requests.fireAsync(new AdminRequest(identity.getPrincipal().getName(), method + " " + path, status, handler));
+        // may run on the I/O thread (a 405 or 415 answered before dispatch): never block for the identity
+        identity.getDeferredIdentity().subscribe().with(user -> {
+            if (!user.isAnonymous()) {
+                requests.fireAsync(new AdminRequest(user.getPrincipal().getName(), method + " " + path, status, handler));
+            }
+        }, failure -> { /* no identity, nothing to attribute: the security observer records failed logins */ });
     }
 
     void record(@ObservesAsync AdminRequest request) {

@@ -117,8 +117,25 @@ public class ProblemMappers {
 
     @ServerExceptionMapper(priority = 10_000)
     public Response unexpected(Exception e, UriInfo uri) {
+        if (databaseUnreachable(e)) {
+            // seen in the PostgreSQL restart drill: a 500 said "our bug" where the truth is "come back in a moment"
+            LOG.warnf("Database unreachable on %s: %s", path(uri), e.getMessage());
+            return Problem.builder(ProblemType.UNAVAILABLE, "The database cannot be reached at the moment; retry in a few seconds",
+                    path(uri), List.of()).header(HttpHeaders.RETRY_AFTER, 5).build();
+        }
         LOG.errorf(e, "Unhandled error on %s", path(uri));
         return Problem.response(ProblemType.INTERNAL, "Unexpected error; quote the trace id when you report it", path(uri), List.of());
+    }
+
+    /** A JDBC connection failure (SQLState class 08) or a server shutting down (57P01-57P03) anywhere in the causes. */
+    static boolean databaseUnreachable(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof java.sql.SQLException sql && sql.getSQLState() != null
+                    && (sql.getSQLState().startsWith("08") || sql.getSQLState().startsWith("57P"))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean isApi(UriInfo uri) {

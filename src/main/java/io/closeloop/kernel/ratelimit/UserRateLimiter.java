@@ -1,17 +1,29 @@
 package io.closeloop.kernel.ratelimit;
 
 import io.github.bucket4j.Bandwidth;
-import io.github.bucket4j.Bucket;
+import io.github.bucket4j.BucketConfiguration;
 import io.github.bucket4j.ConsumptionProbe;
+import io.github.bucket4j.distributed.BucketProxy;
+import io.github.bucket4j.distributed.ExpirationAfterWriteStrategy;
+import io.github.bucket4j.distributed.jdbc.PrimaryKeyMapper;
+import io.github.bucket4j.postgresql.Bucket4jPostgreSQL;
+import io.github.bucket4j.postgresql.PostgreSQLSelectForUpdateBasedProxyManager;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.time.Duration;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+import javax.sql.DataSource;
 
 /**
- * Per-user token buckets (Bucket4j) for chat requests and LLM tokens. Buckets live in this replica's
- * memory: with N replicas behind a round-robin balancer a user gets at most N times the limit.
+ * Per-user token buckets (Bucket4j) for chat requests and LLM tokens, kept in PostgreSQL
+ * ({@code rate_limit_bucket}, Bucket4j's PostgreSQL proxy manager: the row is locked with
+ * {@code SELECT ... FOR UPDATE} while a bucket is read and written back), so every replica draws
+ * on the same budget: behind N replicas a user still gets the configured limit, not N times it.
+ * One short transaction of its own per check, outside the caller's (a refused request rolls back,
+ * the consumption does not). Clocks: each replica's wall clock (keep replicas on NTP).
  */
 @ApplicationScoped
 public class UserRateLimiter {
@@ -20,15 +32,22 @@ public class UserRateLimiter {
     public static final String LLM = "llm-spend";
 
     private final RateLimitConfig config;
-    private final Map<String, Bucket> buckets = new ConcurrentHashMap<>();
+    private final PostgreSQLSelectForUpdateBasedProxyManager<String> buckets;
 
-    public UserRateLimiter(RateLimitConfig config) {
+    @Inject
+    public UserRateLimiter(RateLimitConfig config, DataSource dataSource) {
         this.config = config;
+        this.buckets = Bucket4jPostgreSQL.selectForUpdateBasedBuilder(dataSource)
+                .primaryKeyMapper(PrimaryKeyMapper.STRING)
+                .table("rate_limit_bucket").idColumn("id").stateColumn("state").expiresAtColumn("expires_at")
+                // a bucket that has refilled completely is as good as none: its row may go
+                .expirationAfterWrite(ExpirationAfterWriteStrategy.basedOnTimeForRefillingBucketUpToMax(Duration.ofMinutes(1)))
+                .build();
     }
 
     /** Takes one chat request from the user's bucket or throws a 429 with the wait. */
     public void acquireChat(String user) {
-        ConsumptionProbe probe = bucket(CHAT, user, config.chat().capacity(), config.chat().period(), true).tryConsumeAndReturnRemaining(1);
+        ConsumptionProbe probe = outsideTransaction(() -> chat(user).tryConsumeAndReturnRemaining(1));
         if (!probe.isConsumed()) {
             throw new RateLimitedException(CHAT, seconds(probe.getNanosToWaitForRefill()));
         }
@@ -36,30 +55,61 @@ public class UserRateLimiter {
 
     /** Before an LLM call: throws a 429 when the user's token budget is spent (it may run into debt by one call). */
     public void checkLlmBudget(String user) {
-        Bucket bucket = llm(user);
-        if (bucket.getAvailableTokens() <= 0) {
-            long nanos = bucket.estimateAbilityToConsume(1).getNanosToWaitForRefill();
-            throw new RateLimitedException(LLM, seconds(nanos));
+        long wait = outsideTransaction(() -> {
+            BucketProxy bucket = llm(user);
+            return bucket.getAvailableTokens() > 0 ? 0L : bucket.estimateAbilityToConsume(1).getNanosToWaitForRefill();
+        });
+        if (wait > 0) {
+            throw new RateLimitedException(LLM, seconds(wait));
         }
     }
 
     /** After an LLM call: charges the tokens it used, whatever the balance. */
     public void chargeLlm(String user, long tokens) {
         if (tokens > 0) {
-            llm(user).consumeIgnoringRateLimits(tokens);
+            outsideTransaction(() -> {
+                llm(user).consumeIgnoringRateLimits(tokens);
+                return null;
+            });
         }
     }
 
-    private Bucket llm(String user) {
-        return bucket(LLM, user, config.llmTokens(), config.llmPeriod(), false);
+    /** Drops rows of buckets that have refilled completely (they would start full anyway). */
+    @Scheduled(every = "${closeloop.rate-limit.cleanup-every:10m}", delayed = "1m",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void removeFullBuckets() {
+        outsideTransaction(() -> {
+            while (buckets.removeExpired(1000) == 1000) {
+                // next batch
+            }
+            return null;
+        });
     }
 
-    /** Chat refills the whole bucket at the end of each period (a fixed window per user); LLM tokens refill smoothly. */
-    private Bucket bucket(String limit, String user, long capacity, Duration period, boolean window) {
-        return buckets.computeIfAbsent(limit + "\u0000" + user, k -> Bucket.builder()
-                .addLimit(window ? Bandwidth.builder().capacity(capacity).refillIntervally(capacity, period).build()
-                        : Bandwidth.builder().capacity(capacity).refillGreedy(capacity, period).build())
-                .build());
+    private BucketProxy chat(String user) {
+        // chat refills the whole bucket at the end of each period (a fixed window per user)
+        long capacity = config.chat().capacity();
+        Duration period = config.chat().period();
+        return bucket(CHAT, user, capacity, period,
+                Bandwidth.builder().capacity(capacity).refillIntervally(capacity, period).build());
+    }
+
+    private BucketProxy llm(String user) {
+        // LLM tokens refill smoothly
+        long capacity = config.llmTokens();
+        Duration period = config.llmPeriod();
+        return bucket(LLM, user, capacity, period, Bandwidth.builder().capacity(capacity).refillGreedy(capacity, period).build());
+    }
+
+    /** The key carries the limit's settings, so a changed limit starts fresh buckets instead of reading old state. */
+    private BucketProxy bucket(String limit, String user, long capacity, Duration period, Bandwidth bandwidth) {
+        String key = limit + ":" + capacity + "/" + period.toSeconds() + "s:" + user;
+        return buckets.builder().build(key, () -> BucketConfiguration.builder().addLimit(bandwidth).build());
+    }
+
+    /** Bucket4j commits on its own connection; never inside (or enlisted in) the caller's JTA transaction. */
+    private static <T> T outsideTransaction(Supplier<T> work) {
+        return QuarkusTransaction.suspendingExisting().call(work::get);
     }
 
     private static long seconds(long nanos) {

@@ -85,7 +85,7 @@ class ErasureTest {
 
     @Test
     void adminErasesContactAndNothingOfThemRemainsFindable() {
-        long auditRowsBefore = QuarkusTransaction.requiringNew().call(() -> AuditEntry.count("action <> 'auth.login'"));
+        long auditRowsBefore = QuarkusTransaction.requiringNew().call(() -> AuditEntry.count("action not in ('auth.login', 'admin.change')"));
 
         as(admin).queryParam("reason", "GDPR art. 17 request").delete("/api/admin/contacts/{id}", dana.id)
                 .then().statusCode(200)
@@ -106,7 +106,7 @@ class ErasureTest {
             assertThat(task.contact).isNull();
             AuditEntry entry = AuditEntry.findById(auditId);
             assertThat(entry.detail).isEqualTo("renamed to " + Redaction.MARK);
-            assertThat(AuditEntry.count("action <> 'auth.login'")).as("audit rows are kept (plus the erasure's own)").isEqualTo(auditRowsBefore + 1);
+            assertThat(AuditEntry.count("action not in ('auth.login', 'admin.change')")).as("audit rows are kept (plus the erasure's own)").isEqualTo(auditRowsBefore + 1);
             ErasureRecord record = ErasureRecord.find("subjectKind = 'CONTACT' and subjectId = ?1", dana.id).singleResult();
             assertThat(record.requestedBy).isEqualTo(admin.id);
             assertThat(record.counts).doesNotContain(dana.firstName).contains("\"crm.contacts.deleted\": 1");

@@ -80,14 +80,19 @@ public class ActionResource {
         return queue.history(me.get(), id);
     }
 
-    /** Drafts an action for the caller's queue (or the account owner's); validated and guarded like every draft. */
+    /**
+     * Drafts an action: a rep's draft goes to their own queue (they may draft on an account another
+     * rep owns and their team shares, and must see what they drafted); a manager's or an admin's to
+     * the account owner's. Validated and guarded like every draft.
+     */
     @POST
     public Response draft(DraftInput input) {
         if (input == null) {
             throw ProblemException.invalidField("body", "a draft is required");
         }
         Rep rep = me.get();
-        ActionDrafts.Drafted drafted = QuarkusTransaction.requiringNew().call(() -> drafts.draft(input.toRequest(null), rep));
+        Long ownerId = RepRole.REP.name().equals(rep.role) ? rep.id : null;
+        ActionDrafts.Drafted drafted = QuarkusTransaction.requiringNew().call(() -> drafts.draft(input.toRequest(ownerId), rep));
         ActionView view = queue.get(rep, drafted.action().id);
         return Response.status(drafted.created() ? 201 : 200).location(URI.create("/api/actions/" + view.id())).entity(view).build();
     }

@@ -6,6 +6,7 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 
 import io.closeloop.actions.action.Action;
+import io.closeloop.actions.messaging.EventsConsumer;
 import io.closeloop.crm.CrmFixtures;
 import io.closeloop.crm.account.Account;
 import io.closeloop.crm.contact.Contact;
@@ -46,8 +47,11 @@ class RequestDetectorUnavailableTest {
     @Inject
     RequestDetector detector;
 
+    @Inject
+    EventsConsumer consumer;
+
     @Test
-    void theOpenRequestSignalIsUnavailableAndNothingStandsInForIt() {
+    void theOpenRequestSignalIsUnavailableAndNothingStandsInForIt() throws Exception {
         assertThat(detector.availability().available()).isFalse();
         assertThat(detector.availability().detail()).contains("untrained-request-detector").contains("classifier train");
         assertThat(detector.score(SignalDetectionTest.REQUEST)).isEmpty();
@@ -62,6 +66,10 @@ class RequestDetectorUnavailableTest {
                 "Paperwork", SignalDetectionTest.REQUEST, sam.email, null, null))).isEmpty();
         assertThat(QuarkusTransaction.requiringNew().call(() -> SignalState.count("accountId = ?1 and kind = ?2", account.id,
                 SignalKind.OPEN_REQUEST))).isZero();
+        // through the consumer, whose transaction wraps the intake: the missing model must not roll it back
+        String mail = SignalEvents.json(SignalEvents.interaction(SignalEvents.nextInteractionId(), account.id, sam.id, "INBOUND", sam.email,
+                "More paperwork", SignalDetectionTest.REQUEST, Instant.now()));
+        consumer.handle(EventsConsumer.INTERACTION_INGESTED, CrmFixtures.unique("m"), mail);
         // the other signals run as before
         assertThat(intake.onInteraction(new InteractionSignal(System.nanoTime(), account.id, sam.id, null, "EMAIL", "INBOUND", Instant.now(),
                 "Contract", SignalDetectionTest.CHURN, sam.email, null, null))).hasSize(1);

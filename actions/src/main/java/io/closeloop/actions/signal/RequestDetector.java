@@ -4,12 +4,15 @@ import io.closeloop.agents.classifier.Classification;
 import io.closeloop.agents.classifier.ClassifierService;
 import io.closeloop.agents.classifier.ModelInfo;
 import io.closeloop.kernel.problem.ProblemException;
+import io.closeloop.kernel.problem.ProblemType;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.text.BreakIterator;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.function.Supplier;
 import org.jboss.logging.Logger;
 
 /**
@@ -39,14 +42,16 @@ public class RequestDetector {
     }
 
     public Availability availability() {
-        try {
-            ModelInfo info = classifiers.find(config.model(), null);
-            return new Availability(true, config.model(), info.version(), "serving " + config.model() + " v" + info.version());
-        } catch (ProblemException e) {
-            return new Availability(false, config.model(), null, "no version of the classifier " + config.model() + " is stored"
-                    + config.trainFrom().map(f -> "; it is trained from " + f + " at start (wait for it, or run classifier train)")
-                            .orElse("; train it with ./closeloop classifier train --name " + config.model() + " --data <email-requests train.tsv>"));
+        ProblemException[] problem = new ProblemException[1];
+        Optional<ModelInfo> info = registry(() -> classifiers.find(config.model(), null), problem);
+        if (info.isPresent()) {
+            return new Availability(true, config.model(), info.get().version(), "serving " + config.model() + " v" + info.get().version());
         }
+        String why = problem[0].type() == ProblemType.NOT_FOUND ? "no version of the classifier " + config.model() + " is stored"
+                : problem[0].getMessage();
+        return new Availability(false, config.model(), null, why
+                + config.trainFrom().map(f -> "; it is trained from " + f + " at start (wait for it, or run classifier train)")
+                        .orElse("; train it with ./closeloop classifier train --name " + config.model() + " --data <email-requests train.tsv>"));
     }
 
     /** The probability that the text contains a request, or empty when the detector is unavailable. */
@@ -55,10 +60,9 @@ public class RequestDetector {
         if (sentences.isEmpty()) {
             return Optional.of(0.0);
         }
-        List<Classification> classified;
-        try {
-            classified = classifiers.classifyAll(config.model(), null, sentences);
-        } catch (ProblemException e) {
+        Optional<List<Classification>> classified = registry(() -> classifiers.classifyAll(config.model(), null, sentences),
+                new ProblemException[1]);
+        if (classified.isEmpty()) {
             if (!warnedUnavailable) {
                 warnedUnavailable = true;
                 LOG.warnf("The open-request signal is unavailable: %s", availability().detail());
@@ -66,7 +70,26 @@ public class RequestDetector {
             return Optional.empty();
         }
         warnedUnavailable = false;
-        return Optional.of(classified.stream().mapToDouble(c -> probability(c, config.requestLabel())).max().orElse(0));
+        return Optional.of(classified.get().stream().mapToDouble(c -> probability(c, config.requestLabel())).max().orElse(0));
+    }
+
+    /**
+     * Calls the classifier registry in its own transaction: a missing model is a problem thrown
+     * through a transactional method, which would otherwise mark the caller's transaction (the
+     * signal intake's) rollback-only. Problems mean "unavailable" (empty); anything else is thrown.
+     */
+    private static <T> Optional<T> registry(Supplier<T> call, ProblemException[] problem) {
+        try {
+            return Optional.of(QuarkusTransaction.requiringNew().call(call::get));
+        } catch (RuntimeException e) {
+            for (Throwable t = e; t != null; t = t.getCause()) {
+                if (t instanceof ProblemException p) {
+                    problem[0] = p;
+                    return Optional.empty();
+                }
+            }
+            throw e;
+        }
     }
 
     private static double probability(Classification c, String label) {

@@ -56,6 +56,10 @@ class ChatActionLoopTest {
         retraining.serving(); // trains and promotes the intent classifier on first use
     }
 
+    /**
+     * The account is in the request's context, not in the message: the messages carry no random
+     * part, so the (deterministically trained) intent model routes them the same way every run.
+     */
     private JsonPath chat(String message, Long dealId) {
         Map<String, Object> body = dealId == null ? Map.of("message", message, "accountId", account.id)
                 : Map.of("message", message, "accountId", account.id, "dealId", dealId);
@@ -73,7 +77,7 @@ class ChatActionLoopTest {
     @Test
     void aProposedTaskIsQueuedForTheRepWithItsOriginVerdictAndRoute() {
         long actionChecks = verdicts("action");
-        JsonPath r = chat("create a task to send " + account.name + " the security whitepaper", null);
+        JsonPath r = chat("create a task to send the security whitepaper", null);
         assertThat(r.getString("route.intent")).isEqualTo("create_task");
         assertThat(r.getString("route.route")).isEqualTo("SMALL_AGENT");
         long decision = r.getLong("decisionId");
@@ -99,8 +103,9 @@ class ChatActionLoopTest {
 
     @Test
     void aRetriedChatRequestDoesNotQueueTheSameProposalTwice() {
-        String message = "create a task to send " + account.name + " the signed order form";
+        String message = "create a task to send the security whitepaper"; // routes confidently (1.000 against 0.986)
         JsonPath first = chat(message, null);
+        assertThat(first.getString("route.route")).isEqualTo("SMALL_AGENT");
         JsonPath retry = chat(message, null);
         assertThat(retry.getLong("decisionId")).isNotEqualTo(first.getLong("decisionId"));
         assertThat(retry.getList("draftedActionIds", Integer.class)).isEqualTo(first.getList("draftedActionIds", Integer.class)).hasSize(1);
@@ -127,7 +132,7 @@ class ChatActionLoopTest {
 
     @Test
     void aBlockedProposalIsNeverQueued() {
-        JsonPath r = chat("create a task to send " + account.name + " the {{contract_name}} draft", null);
+        JsonPath r = chat("create a task to send the {{contract_name}} draft", null);
         assertThat(r.getString("route.intent")).isEqualTo("create_task");
         assertThat(r.getString("proposals[0].verdict")).isEqualTo("BLOCK");
         assertThat(r.getBoolean("proposals[0].accepted")).isFalse();

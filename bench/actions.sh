@@ -44,6 +44,7 @@ LOAD_AFTER="$(cut -d' ' -f1-3 /proc/loadavg)"
   echo "Latency: from the event's ingestion time to the draft being queued (\`action.queued_at - action.event_at\`, stamped in"
   echo "the drafting transaction, which commits right after). Two entries: in-process (the ingester calls \`SignalIntake\` after"
   echo "its commit) and via the broker (outbox -> relay woken right after the commit -> RabbitMQ -> \`EventsConsumer\`)."
+  echo "Every draft is checked by the guardrails (\`GuardrailActionGuard\`) in the drafting transaction: their time is included."
   echo "Targets: p95 <= 500 ms without LLM; with an LLM, its own time plus at most 300 ms (the \"own time\" rows)."
   echo "With LLM: \`bench/ActionsLlm.java\` answers every completion after a fixed ${DELAY_MS} ms."
   echo

@@ -75,7 +75,7 @@ class ActionLifecycleTest {
         as(alice).get("/api/actions?status=DRAFTED").then().statusCode(200).body("items.id", hasItem(action.id.intValue()));
         as(alice).get("/api/actions/{id}", action.id).then().statusCode(200)
                 .body("origin", equalTo("CHAT")).body("agent", equalTo("email-drafter")).body("route", equalTo("llm"))
-                .body("evidenceInteractionIds", contains(11, 12)).body("guardrail.verdict", equalTo("UNCHECKED"));
+                .body("evidenceInteractionIds", contains(11, 12)).body("guardrail.verdict", equalTo("ALLOW")); // checked by the guardrails when drafted (ActionGuardLoopTest)
         as(bob).get("/api/actions").then().statusCode(200).body("items.id", not(hasItem(action.id.intValue())));
         as(bob).get("/api/actions/{id}", action.id).then().statusCode(404)
                 .contentType("application/problem+json").body("type", equalTo("urn:closeloop:problem:not-found"));

@@ -191,7 +191,8 @@ class ActionExecutionTest {
     @Test
     void fieldUpdateRefusesWhenTheDealChangedSinceTheDraft() {
         Deal deal = crm.deal(account, "Moving", DealStage.PROPOSAL, alice);
-        Action action = approved(actions.fieldUpdate(deal.id, "amount", "50000"));
+        // within the guardrails' amount-change threshold (GR-14: above 20% waits for the manager)
+        Action action = approved(actions.fieldUpdate(deal.id, "amount", "13000"));
         ActionFixtures.as(alice).body(Map.of("amount", 9000, "version", deal.version)).patch("/api/deals/{id}", deal.id)
                 .then().statusCode(200);
         executor.runDue();

@@ -53,12 +53,16 @@ class SignalDetectionTest {
     @Inject
     StalledDealCheck stalled;
 
+    @Inject
+    RequestDetectorFixture requestDetector;
+
     Rep alice;
     Account account;
     Contact contact;
 
     @BeforeEach
     void setUp() {
+        requestDetector.ensureTrained();
         alice = crm.rep("alice", RepRole.REP, crm.team("signals"));
         account = crm.account("Signal Co", alice);
         contact = crm.contact(account, "Sam", EmailConsent.GRANTED);
@@ -75,6 +79,21 @@ class SignalDetectionTest {
             found.forEach(a -> a.recipients.size());
             return found;
         });
+    }
+
+    /**
+     * The churn-risk drafts among these. The tests' request detector is trained on a 305-sentence
+     * sample and also reads the churn e-mail as a request (0.91; the detector trained on the full
+     * set gives it 0.64, below the threshold), so the same e-mail may turn on the open-request
+     * signal too: each signal's transition drafts its own action.
+     */
+    private static List<Action> churnDrafts(List<Action> actions) {
+        return actions.stream().filter(a -> a.route.equals("signal/churn-risk")).toList();
+    }
+
+    private static List<Long> churnIds(List<Long> ids) {
+        return QuarkusTransaction.requiringNew().call(() -> ids.stream()
+                .filter(id -> Action.<Action>findById(id).route.equals("signal/churn-risk")).toList());
     }
 
     private static List<Action> awaitActions(Account account, int count) throws InterruptedException {
@@ -99,7 +118,7 @@ class SignalDetectionTest {
         }
         List<Action> drafted = awaitActions(account, 1);
         Thread.sleep(1500); // let the other two deliveries be handled too
-        drafted = actionsOf(account);
+        drafted = churnDrafts(actionsOf(account));
         assertThat(drafted).hasSize(1);
         Action action = drafted.get(0);
         assertThat(action.type).isEqualTo(ActionType.EMAIL);
@@ -116,7 +135,7 @@ class SignalDetectionTest {
     @Test
     void anActiveSignalDoesNotFlapAndDraftsAgainOnlyAfterItTurnedOff() {
         Instant t0 = Instant.now();
-        assertThat(intake.onInteraction(inbound("Contract", CHURN, t0))).hasSize(1);
+        assertThat(churnIds(intake.onInteraction(inbound("Contract", CHURN, t0)))).hasSize(1);
         assertThat(intake.onInteraction(inbound("Contract again", CHURN, t0.plusSeconds(60)))).isEmpty();
         assertThat(intake.onInteraction(inbound("Hi", NEUTRAL, t0.plus(1, ChronoUnit.DAYS)))).isEmpty();
         SignalState churn = state(SignalKind.CHURN_RISK);
@@ -125,7 +144,7 @@ class SignalDetectionTest {
         assertThat(intake.onInteraction(inbound("Hi", NEUTRAL, t0.plus(60, ChronoUnit.DAYS)))).isEmpty();
         assertThat(state(SignalKind.CHURN_RISK).active).isFalse();
         // and a new churn message turns it on again: a second retention draft
-        assertThat(intake.onInteraction(inbound("Contract", CHURN, t0.plus(61, ChronoUnit.DAYS)))).hasSize(1);
+        assertThat(churnIds(intake.onInteraction(inbound("Contract", CHURN, t0.plus(61, ChronoUnit.DAYS))))).hasSize(1);
         assertThat(actionsOf(account)).filteredOn(a -> a.route.equals("signal/churn-risk")).hasSize(2);
     }
 
@@ -196,7 +215,9 @@ class SignalDetectionTest {
         } finally {
             pool.shutdownNow();
         }
-        assertThat(actionsOf(account)).hasSize(1);
+        List<Action> drafted = actionsOf(account);
+        assertThat(churnDrafts(drafted)).hasSize(1);
+        assertThat(drafted).extracting(a -> a.route).doesNotHaveDuplicates(); // one action per signal that turned on
     }
 
     @Test

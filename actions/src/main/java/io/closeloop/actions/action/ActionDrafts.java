@@ -4,6 +4,7 @@ import io.closeloop.actions.feedback.FeedbackRecorder;
 import io.closeloop.actions.feedback.RejectionReason;
 import io.closeloop.crm.account.Account;
 import io.closeloop.crm.rep.Rep;
+import io.closeloop.crm.rep.RepRole;
 import io.closeloop.crm.team.Team;
 import io.closeloop.kernel.problem.ProblemException;
 import io.closeloop.kernel.problem.ProblemType;
@@ -57,14 +58,15 @@ public class ActionDrafts {
         }
         DraftValidator.Resolved target = validator.validate(request, actor);
         Rep owner = owner(request, target.account());
-        DraftRequest checked = guard(owner, request);
+        Team team = team(owner, target.account());
+        DraftRequest checked = guard(reviewer(owner, actor, team), request.resolved(target.account().id, target.oldValue()));
         Action action = new Action();
         action.type = checked.type();
         action.account = target.account();
         action.contact = target.contact();
         action.deal = target.deal();
         action.owner = owner;
-        action.team = team(owner, target.account());
+        action.team = team;
         action.recipients = new ArrayList<>(checked.recipients());
         action.subject = action.draftSubject = checked.subject();
         action.body = action.draftBody = checked.body();
@@ -96,12 +98,29 @@ public class ActionDrafts {
         return new Drafted(action, true);
     }
 
-    private DraftRequest guard(Rep owner, DraftRequest request) {
+    /** Runs the guardrails unless the drafter already did (the chat checks its proposals before handing them over). */
+    private DraftRequest guard(Rep reviewer, DraftRequest request) {
         if (!"UNCHECKED".equals(request.guardrail().verdict()) || !guards.isResolvable()) {
             return request;
         }
-        ActionGuard.Review review = guards.get().review(owner, request);
+        if (reviewer == null) {
+            throw new ProblemException(ProblemType.UNPROCESSABLE, "Nobody's rules can check this draft: it has no owner, no drafting user,"
+                    + " and its team has no active manager");
+        }
+        ActionGuard.Review review = guards.get().review(reviewer, request);
         return request.withGuardrail(review.check(), review.repairedSubject(), review.repairedBody());
+    }
+
+    /** Whose rules apply: the owner's, else the drafting user's, else (a team-queue draft from a signal) the team manager's. */
+    private static Rep reviewer(Rep owner, Rep actor, Team team) {
+        if (owner != null) {
+            return owner;
+        }
+        if (actor != null) {
+            return actor;
+        }
+        return team == null ? null
+                : Rep.<Rep>find("team = ?1 and role = ?2 and active = true order by id", team, RepRole.MANAGER.name()).firstResult();
     }
 
     private static Rep owner(DraftRequest request, Account account) {

@@ -29,4 +29,10 @@ public record DraftRequest(ActionType type, Long accountId, Long contactId, Long
                 fieldName, oldValue, newValue, dueDate, origin, originRef, agent, route, evidenceInteractionIds, check,
                 dedupeKey, eventAt);
     }
+
+    /** The same request with its account and the changed field's current value as resolved by validation. */
+    public DraftRequest resolved(Long resolvedAccountId, String currentValue) {
+        return new DraftRequest(type, resolvedAccountId, contactId, dealId, ownerId, recipients, subject, body, fieldName,
+                currentValue, newValue, dueDate, origin, originRef, agent, route, evidenceInteractionIds, guardrail, dedupeKey, eventAt);
+    }
 }

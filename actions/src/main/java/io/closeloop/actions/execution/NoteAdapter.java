@@ -3,19 +3,19 @@ package io.closeloop.actions.execution;
 import io.closeloop.actions.action.Action;
 import io.closeloop.actions.action.ActionType;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.inject.Instance;
+import java.time.Instant;
 
-/** Logs a note action on its account through the deployed {@link NoteStore}. */
+/** Logs a note action on its account through the {@link NoteStore} (a vector-store interaction). */
 @ApplicationScoped
 public class NoteAdapter implements ExecutionAdapter {
 
     private final ExecutionReceipts receipts;
 
-    private final Instance<NoteStore> stores;
+    private final NoteStore store;
 
-    public NoteAdapter(ExecutionReceipts receipts, Instance<NoteStore> stores) {
+    public NoteAdapter(ExecutionReceipts receipts, NoteStore store) {
         this.receipts = receipts;
-        this.stores = stores;
+        this.store = store;
     }
 
     @Override
@@ -29,10 +29,8 @@ public class NoteAdapter implements ExecutionAdapter {
     }
 
     private String apply(Action action) {
-        if (!stores.isResolvable()) {
-            throw new PermanentFailure("No note store is deployed (notes are kept as vector-store interactions)");
-        }
         Long author = action.decidedBy != null ? action.decidedBy.id : action.owner == null ? null : action.owner.id;
-        return stores.get().addNote(action.account.id, author, action.body, action.idempotencyKey.toString());
+        Instant at = action.decidedAt != null ? action.decidedAt : action.queuedAt;
+        return store.addNote(action.account.id, author, action.body, at, action.idempotencyKey.toString());
     }
 }

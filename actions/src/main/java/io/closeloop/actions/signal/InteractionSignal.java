@@ -21,4 +21,8 @@ public record InteractionSignal(Long interactionId, Long accountId, Long contact
     public boolean inbound() {
         return "INBOUND".equalsIgnoreCase(direction);
     }
+
+    public boolean outbound() {
+        return "OUTBOUND".equalsIgnoreCase(direction);
+    }
 }

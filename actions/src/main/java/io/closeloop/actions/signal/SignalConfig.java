@@ -4,6 +4,7 @@ import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Signal detection: thresholds with hysteresis (a signal turns on at {@code enter} and off only
@@ -12,7 +13,7 @@ import java.util.List;
 @ConfigMapping(prefix = "closeloop.signals")
 public interface SignalConfig {
 
-    /** Score at or above which a signal turns on. */
+    /** Score at or above which a signal turns on (the open request has its own, {@link RequestDetectorConfig#enter()}). */
     @WithDefault("0.7")
     double enter();
 
@@ -43,4 +44,42 @@ public interface SignalConfig {
     /** Sender name used in template drafts. */
     @WithDefault("Closeloop")
     String product();
+
+    /** The open-request detector. */
+    RequestDetectorConfig requestDetector();
+
+    /** The open-request signal comes from a trained embedding classifier (agents), not from prototypes. */
+    interface RequestDetectorConfig {
+
+        /** The classifier's name; its latest stored version is served. */
+        @WithDefault("email-request-detector")
+        String model();
+
+        /** The label that means "this sentence asks the recipient for something". */
+        @WithDefault("Yes")
+        String requestLabel();
+
+        /**
+         * A labelled file (TSV {@code label<TAB>sentence}, CSV or JSONL) to train the detector from at
+         * start when no version is stored; unset = never trained automatically (then the signal is
+         * unavailable until someone runs {@code classifier train}).
+         */
+        Optional<String> trainFrom();
+
+        /**
+         * Probability at or above which the open-request signal turns on; its own setting because
+         * it is the calibrated probability of a trained classifier, not a prototype score, and is
+         * tuned from the detector's evaluation (coverage-accuracy curve, agents/README.md).
+         */
+        @WithDefault("0.7")
+        double enter();
+
+        /** Probability below which an active open-request signal turns off again. */
+        @WithDefault("0.4")
+        double exit();
+
+        /** At most this many sentences of one interaction are classified. */
+        @WithDefault("40")
+        int maxSentences();
+    }
 }

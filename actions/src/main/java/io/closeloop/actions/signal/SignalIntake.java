@@ -7,8 +7,10 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -23,14 +25,16 @@ public class SignalIntake {
     public static final String CONSUMER = "signals";
 
     private final PrototypeScorer scorer;
+    private final RequestDetector requests;
     private final CompetitorDetector competitors;
     private final SignalStates states;
     private final SignalActions actions;
     private final ProcessedMessages processed;
 
-    public SignalIntake(PrototypeScorer scorer, CompetitorDetector competitors, SignalStates states,
+    public SignalIntake(PrototypeScorer scorer, RequestDetector requests, CompetitorDetector competitors, SignalStates states,
             SignalActions actions, ProcessedMessages processed) {
         this.scorer = scorer;
+        this.requests = requests;
         this.competitors = competitors;
         this.states = states;
         this.actions = actions;
@@ -45,7 +49,13 @@ public class SignalIntake {
         }
         String text = ((s.subject() == null ? "" : s.subject() + "\n") + (s.text() == null ? "" : s.text())).trim();
         boolean scored = s.inbound() && !text.isEmpty();
-        Map<SignalKind, Double> scores = scored ? scorer.score(text) : Map.of();
+        Map<SignalKind, Double> scores = new EnumMap<>(SignalKind.class);
+        if (scored) {
+            scores.putAll(scorer.score(text));
+            // a blank line keeps the subject a sentence of its own; unavailable detector = no open-request score at all
+            requests.score((s.subject() == null ? "" : s.subject() + "\n\n") + Objects.toString(s.text(), ""))
+                    .ifPresent(p -> scores.put(SignalKind.OPEN_REQUEST, p));
+        }
         Optional<String> competitor = s.inbound() ? competitors.find(text) : Optional.empty();
         Instant at = s.occurredAt() == null ? Instant.now() : s.occurredAt();
         String key = "interaction:" + s.interactionId();
@@ -59,7 +69,7 @@ public class SignalIntake {
                 states.observe(account, 0, score.getKey(), score.getValue(), key, at)
                         .ifPresent(t -> draftIfOn(t, s, null, drafted));
             }
-            if (!s.inbound()) {
+            if (s.outbound()) { // the rep answered; an internal note answers nobody
                 states.set(account, 0, SignalKind.OPEN_REQUEST, 0, key, at);
             }
             competitor.flatMap(name -> states.observe(account, 0, SignalKind.COMPETITOR_MENTION, 1.0, key, at)

@@ -47,8 +47,9 @@ public class SignalStates {
         state.score = score;
         state.updatedAt = at.isAfter(state.updatedAt) ? at : state.updatedAt;
         state.lastSource = sourceKey;
-        boolean on = !state.active && score >= config.enter();
-        boolean off = state.active && score < config.exit();
+        boolean request = state.kind == SignalKind.OPEN_REQUEST;
+        boolean on = !state.active && score >= (request ? config.requestDetector().enter() : config.enter());
+        boolean off = state.active && score < (request ? config.requestDetector().exit() : config.exit());
         if (!on && !off) {
             return Optional.empty();
         }

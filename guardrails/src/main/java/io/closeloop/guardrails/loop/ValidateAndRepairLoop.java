@@ -45,9 +45,10 @@ public class ValidateAndRepairLoop {
         }
         CheckResult second = guardrails.check(rep, revised, subjectKind, subjectId);
         if (second.verdict() != Verdict.BLOCK) {
-            return new GuardedOutput(repaired(revised, second), second, 1, false);
+            return new GuardedOutput(repaired(revised, second), second, 1, false, List.of(first, second));
         }
-        return fallback(revised, second, 1);
+        GuardedOutput fallback = fallback(revised, second, 1);
+        return new GuardedOutput(fallback.output(), second, 1, true, List.of(first, second));
     }
 
     private static DraftInput repaired(DraftInput draft, CheckResult check) {

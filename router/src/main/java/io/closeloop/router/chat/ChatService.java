@@ -96,18 +96,29 @@ public class ChatService {
             notices.add("The language model was not used: " + choice.llm().explanation() + ".");
         }
         List<ReviewedProposal> accepted = reviewed.proposals().stream().filter(ReviewedProposal::accepted).toList();
-        List<Long> actionIds = List.of();
+        List<ActionHandoff.Queued> queued = List.of();
         if (!accepted.isEmpty()) {
             if (handoff.isResolvable()) {
-                actionIds = handoff.get().queue(rep, decision.id, accepted);
+                queued = handoff.get().queue(request, decision.id, answer.agent(), choice.route().name(), accepted);
             } else {
                 notices.add("The proposed actions were checked but not queued: the action loop is not installed in this service.");
             }
         }
+        List<Long> actionIds = new ArrayList<>();
+        for (ActionHandoff.Queued q : queued) {
+            if (q.actionId() != null) {
+                actionIds.add(q.actionId());
+                if (!q.created()) {
+                    notices.add("This proposal was already queued today as action " + q.actionId() + "; it was not queued again.");
+                }
+            } else {
+                notices.add("A proposed action could not be queued: " + q.problem());
+            }
+        }
         List<ChatResponse.ProposalView> proposals = new ArrayList<>();
-        int queued = 0;
+        int next = 0;
         for (ReviewedProposal p : reviewed.proposals()) {
-            Long id = p.accepted() && queued < actionIds.size() ? actionIds.get(queued++) : null;
+            Long id = p.accepted() && next < queued.size() ? queued.get(next++).actionId() : null;
             proposals.add(new ChatResponse.ProposalView(p.proposal(), p.verdict(), p.accepted(), id));
         }
         long totalMs = (System.nanoTime() - started) / 1_000_000;

@@ -5,6 +5,7 @@ import io.closeloop.agents.api.AgentRequest;
 import io.closeloop.agents.api.Citation;
 import io.closeloop.agents.api.EmailDraft;
 import io.closeloop.agents.api.FieldUpdate;
+import io.closeloop.agents.api.GuardrailRound;
 import io.closeloop.agents.api.NoteProposal;
 import io.closeloop.agents.api.ProposedAction;
 import io.closeloop.agents.api.TaskProposal;
@@ -23,7 +24,9 @@ import java.util.stream.Collectors;
  * Runs the guardrails over an agent's answer text and each proposed action (every check is
  * stored by the guardrails with the decision id as subject). A blocked answer text is withheld
  * and replaced by a notice naming the rules; repairs are applied; blocked proposals are not
- * accepted.
+ * accepted. A proposal the agent already checked (an LLM draft after its repair loop) keeps the
+ * agent's last verdict instead of a second check, and the earlier rounds are listed as its history
+ * ({@code action[0] draft 1}, ...; {@code withheld-draft draft n} when the fallback replaced it).
  */
 @ApplicationScoped
 public class GuardrailReview {
@@ -52,13 +55,25 @@ public class GuardrailReview {
             default -> answer.text();
         };
         List<ReviewedProposal> proposals = new ArrayList<>();
+        for (GuardrailRound round : answer.guardrails()) {
+            if (round.subject().startsWith("withheld") || round.round() < lastRound(answer, round.subject())) {
+                verdicts.add(view(round.subject() + " draft " + (round.round() + 1), round.check()));
+            }
+        }
         for (int i = 0; i < answer.actions().size(); i++) {
             ProposedAction action = answer.actions().get(i);
-            CheckResult check = guardrails.check(request.rep(), draft(action, request, grounding), "chat-action", subjectId);
+            // the agent's own last check of this action is the verdict (not checked twice); the earlier rounds are its history
+            CheckResult check = answer.finalCheckOfAction(i).map(GuardrailRound::check)
+                    .orElseGet(() -> guardrails.check(request.rep(), draft(action, request, grounding), "chat-action", subjectId));
             verdicts.add(view("action[" + i + "]", check));
-            proposals.add(new ReviewedProposal(action, check.verdict(), check.verdictId(), check.approverId()));
+            proposals.add(new ReviewedProposal(action, check.verdict(), check.verdictId(), check.rules().stream().map(FiredRule::id).toList(),
+                    check.repairedSubject(), check.repairedBody(), check.approverId()));
         }
         return new Reviewed(text, verdicts, proposals);
+    }
+
+    private static int lastRound(AgentAnswer answer, String subject) {
+        return answer.guardrails().stream().filter(r -> r.subject().equals(subject)).mapToInt(GuardrailRound::round).max().orElse(0);
     }
 
     private static GuardrailVerdictView view(String subject, CheckResult check) {

@@ -17,6 +17,7 @@ import io.closeloop.crm.rep.Rep;
 import io.closeloop.crm.rep.RepRole;
 import io.closeloop.crm.team.Team;
 import io.closeloop.guardrails.verdict.GuardrailVerdict;
+import io.closeloop.router.learn.IntentCandidate;
 import io.closeloop.router.learn.RetrainService;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
@@ -139,5 +140,29 @@ class ChatActionLoopTest {
         assertThat(r.getList("draftedActionIds")).isEmpty();
         assertThat(r.getString("proposals[0].actionId")).isNull();
         assertThat(actionsFrom(r.getLong("decisionId"))).isEmpty();
+    }
+
+    @Test
+    void approvingTheDraftedActionMakesTheMessageAnAcceptedTrainingCandidateAndRejectingDoesNot() {
+        JsonPath approved = chat("create a task to send the security whitepaper", null);
+        long approvedDecision = approved.getLong("decisionId");
+        long approvedAction = approved.getList("draftedActionIds", Long.class).get(0);
+        assertThat(candidates(approvedDecision)).as("nothing is learnt before the rep decides").isEmpty();
+        int version = as(alice).get("/api/actions/{id}", approvedAction).then().statusCode(200).extract().path("version");
+        as(alice).body(Map.of("version", version)).post("/api/actions/{id}/approve", approvedAction).then().statusCode(200);
+        assertThat(candidates(approvedDecision)).containsExactly("ACCEPTED:create_task");
+
+        JsonPath rejected = chat("create a task to call their CFO about the renewal", null);
+        long rejectedDecision = rejected.getLong("decisionId");
+        long rejectedAction = rejected.getList("draftedActionIds", Long.class).get(0);
+        int rejectedVersion = as(alice).get("/api/actions/{id}", rejectedAction).then().statusCode(200).extract().path("version");
+        as(alice).body(Map.of("version", rejectedVersion, "reason", "NOT_NEEDED_NOW"))
+                .post("/api/actions/{id}/reject", rejectedAction).then().statusCode(200);
+        assertThat(candidates(rejectedDecision)).as("a rejected draft says nothing about the route").isEmpty();
+    }
+
+    private static List<String> candidates(long decisionId) {
+        return QuarkusTransaction.requiringNew().call(() -> IntentCandidate.<IntentCandidate>list("decisionId", decisionId)
+                .stream().map(c -> c.source + ":" + c.label).toList());
     }
 }

@@ -2,6 +2,7 @@ package io.closeloop.ui.browser;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.closeloop.actions.action.Action;
 import io.closeloop.actions.signal.InteractionSignal;
 import io.closeloop.actions.signal.SignalIntake;
 import io.closeloop.crm.CrmFixtures;
@@ -11,6 +12,7 @@ import io.closeloop.crm.contact.EmailConsent;
 import io.closeloop.crm.rep.Rep;
 import io.closeloop.crm.rep.RepRole;
 import io.closeloop.crm.team.Team;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
@@ -57,15 +59,21 @@ class SignalFeedBrowserTest {
             List<Long> drafted = intake.onInteraction(new InteractionSignal(System.nanoTime(), account.id, contact.id, null, "EMAIL",
                     "INBOUND", Instant.now(), "Contract",
                     "We are seriously considering cancelling our contract; the outages have been unacceptable.", contact.email, null, null));
-            assertThat(drafted).hasSize(1);
+            // The mail may also read as an open request (the detector in tests is trained on a small sample):
+            // the churn signal's retention e-mail is the one this test follows.
+            Long churnDraft = QuarkusTransaction.requiringNew().call(() -> drafted.stream()
+                    .filter(id -> "signal/churn-risk".equals(Action.<Action>findById(id).route)).findFirst().orElseThrow());
 
-            WebElement signal = chromium.visible(By.cssSelector("#signals li[data-signal]"));
-            assertThat(signal.getText()).startsWith("Churn risk").contains(account.name);
-            chromium.wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("#signals li[data-signal] button"))).click();
-            WebElement card = chromium.visible(By.cssSelector("#signals article.action-card[data-action=\"" + drafted.get(0) + "\"]"));
+            By churnItem = By.xpath("//*[@id='signals']//li[@data-signal][starts-with(normalize-space(.), 'Churn risk')]");
+            WebElement signal = chromium.visible(churnItem);
+            assertThat(signal.getText()).contains(account.name);
+            chromium.wait.until(ExpectedConditions.elementToBeClickable(
+                    By.xpath("//*[@id='signals']//li[@data-signal][starts-with(normalize-space(.), 'Churn risk')]//button"))).click();
+            WebElement card = chromium.visible(By.cssSelector("#signals article.action-card[data-action=\"" + churnDraft + "\"]"));
             assertThat(card.getText()).contains("Approve");
             chromium.screenshot("chat-signal-feed");
-            assertThat(sidebar.visible(By.cssSelector("#sb-signal-list li[data-signal]")).getText()).startsWith("Churn risk")
+            assertThat(sidebar.visible(By.xpath("//*[@id='sb-signal-list']//li[@data-signal][starts-with(normalize-space(.), 'Churn risk')]"))
+                    .getText())
                     .doesNotContain(account.name); // the sidebar shows one record: no account name per line
             sidebar.screenshot("sidebar-signal-feed");
         }

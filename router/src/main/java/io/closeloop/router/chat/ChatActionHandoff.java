@@ -13,6 +13,7 @@ import io.closeloop.agents.api.ProposedAction;
 import io.closeloop.agents.api.TaskProposal;
 import io.closeloop.crm.rep.Rep;
 import io.closeloop.kernel.problem.ProblemException;
+import io.closeloop.router.learn.ApprovedChatActions;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.charset.StandardCharsets;
@@ -67,7 +68,7 @@ public class ChatActionHandoff implements ActionHandoff {
             throw new IllegalArgumentException("a blocked proposal is never queued");
         }
         GuardrailCheck check = new GuardrailCheck(p.verdict().name(), p.verdictId(), p.rules());
-        String originRef = "route-decision:" + decisionId;
+        String originRef = ApprovedChatActions.ORIGIN_PREFIX + decisionId;
         String routeName = "chat/" + route.toLowerCase(Locale.ROOT).replace('_', '-');
         Rep rep = request.rep();
         ProposedAction a = p.proposal();

@@ -58,10 +58,35 @@ public class FeedbackService {
         return save(rep, decision, candidate);
     }
 
+    /**
+     * The rep who asked approved an action drafted from the answer (with or without edits): the
+     * routed intent was right. Quietly does nothing for a decision that is gone, asked a clarifying
+     * question, or was corrected — an approval must never fail because of its learning side effect.
+     */
+    @Transactional
+    public void acceptedThroughAction(long decisionId, Long approverId) {
+        RouteDecision decision = RouteDecision.findById(decisionId, LockModeType.PESSIMISTIC_WRITE);
+        if (decision == null || decision.agentIntent == null || Route.CLARIFY.name().equals(decision.route)
+                || !Objects.equals(decision.repId, approverId)) {
+            return;
+        }
+        IntentCandidate candidate = candidateOf(decisionId);
+        if (IntentCandidate.Source.CORRECTION.name().equals(candidate.source)) {
+            return;
+        }
+        candidate.label = decision.agentIntent;
+        candidate.source = IntentCandidate.Source.ACCEPTED.name();
+        save(decision.repId, decision, candidate);
+    }
+
     private CandidateView save(Rep rep, RouteDecision decision, IntentCandidate candidate) {
+        return save(rep.id, decision, candidate);
+    }
+
+    private CandidateView save(Long repId, RouteDecision decision, IntentCandidate candidate) {
         candidate.decisionId = decision.id;
         candidate.text = decision.message;
-        candidate.repId = rep.id;
+        candidate.repId = repId;
         candidate.persist();
         return CandidateView.of(candidate);
     }

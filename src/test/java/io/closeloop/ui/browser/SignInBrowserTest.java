@@ -47,4 +47,17 @@ class SignInBrowserTest {
             chromium.screenshot("chat-empty");
         }
     }
+
+    @Test
+    void aWrongPasswordSaysSoOnTheSignInPage() {
+        Rep rep = fixtures.rep("browser-typo", RepRole.REP, fixtures.team("browser"));
+        try (Chromium chromium = new Chromium(1200, 900)) {
+            chromium.driver.get(base + "login");
+            chromium.visible(By.id("j_username")).sendKeys(rep.username, Keys.TAB, "not-the-password", Keys.ENTER);
+            WebElement alert = chromium.visible(By.cssSelector("[role=alert]"));
+            assertThat(alert.getText()).contains("did not match");
+            assertThat(chromium.driver.findElements(By.id("j_username"))).as("the form is offered again").hasSize(1);
+            chromium.screenshot("sign-in-wrong-password");
+        }
+    }
 }

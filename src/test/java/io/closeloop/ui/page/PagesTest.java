@@ -61,8 +61,8 @@ class PagesTest {
         Rep rep = fixtures.rep("pages2", RepRole.REP, null);
         var cookies = given().redirects().follow(false)
                 .formParam("j_username", rep.username).formParam("j_password", "nope")
-                .post("/j_security_check").then().statusCode(anyOf(is(302), is(303)))
-                .header("Location", containsString("/login"))
+                .post("/j_security_check").then().log().ifValidationFails().statusCode(anyOf(is(302), is(303)))
+                .header("Location", containsString("/login?error=true"))
                 .extract().cookies();
         org.assertj.core.api.Assertions.assertThat(cookies).doesNotContainKey("closeloop-session");
         given().get("/login?error=true").then().body(containsString("did not match"));

@@ -39,23 +39,17 @@ public class FeedbackService {
         IntentCandidate candidate = candidateOf(decisionId);
         candidate.label = intent.strip();
         candidate.source = IntentCandidate.Source.CORRECTION.name();
-        return save(rep, decision, candidate);
+        return save(decision, candidate);
     }
 
     /** The rep accepted the answer (or an action drafted from it): the routed intent becomes a label. */
     @Transactional
     public CandidateView accepted(Rep rep, long decisionId) {
         RouteDecision decision = ownDecision(rep, decisionId);
-        if (Route.CLARIFY.name().equals(decision.route) || decision.agentIntent == null) {
+        if (!routed(decision)) {
             throw ProblemException.conflict("Decision " + decisionId + " asked a clarifying question; there is no routed intent to accept");
         }
-        IntentCandidate candidate = candidateOf(decisionId);
-        if (IntentCandidate.Source.CORRECTION.name().equals(candidate.source)) {
-            return CandidateView.of(candidate); // the rep's own correction is the better label
-        }
-        candidate.label = decision.agentIntent;
-        candidate.source = IntentCandidate.Source.ACCEPTED.name();
-        return save(rep, decision, candidate);
+        return accept(decision);
     }
 
     /**
@@ -66,27 +60,31 @@ public class FeedbackService {
     @Transactional
     public void acceptedThroughAction(long decisionId, Long approverId) {
         RouteDecision decision = RouteDecision.findById(decisionId, LockModeType.PESSIMISTIC_WRITE);
-        if (decision == null || decision.agentIntent == null || Route.CLARIFY.name().equals(decision.route)
-                || !Objects.equals(decision.repId, approverId)) {
-            return;
+        if (decision != null && routed(decision) && Objects.equals(decision.repId, approverId)) {
+            accept(decision);
         }
-        IntentCandidate candidate = candidateOf(decisionId);
+    }
+
+    private static boolean routed(RouteDecision decision) {
+        return decision.agentIntent != null && !Route.CLARIFY.name().equals(decision.route);
+    }
+
+    /** The routed intent as the label, unless the rep corrected it (their correction is the better label). */
+    private CandidateView accept(RouteDecision decision) {
+        IntentCandidate candidate = candidateOf(decision.id);
         if (IntentCandidate.Source.CORRECTION.name().equals(candidate.source)) {
-            return;
+            return CandidateView.of(candidate);
         }
         candidate.label = decision.agentIntent;
         candidate.source = IntentCandidate.Source.ACCEPTED.name();
-        save(decision.repId, decision, candidate);
+        return save(decision, candidate);
     }
 
-    private CandidateView save(Rep rep, RouteDecision decision, IntentCandidate candidate) {
-        return save(rep.id, decision, candidate);
-    }
-
-    private CandidateView save(Long repId, RouteDecision decision, IntentCandidate candidate) {
+    /** Decisions reach here only as the asking rep's own ({@link #ownDecision}), so the candidate is theirs. */
+    private CandidateView save(RouteDecision decision, IntentCandidate candidate) {
         candidate.decisionId = decision.id;
         candidate.text = decision.message;
-        candidate.repId = repId;
+        candidate.repId = decision.repId;
         candidate.persist();
         return CandidateView.of(candidate);
     }

@@ -112,7 +112,8 @@ pg_running() { pg_lsclusters -h 2>/dev/null | awk -v v="$PG_VERSION" -v c="$PG_C
 
 # Memory settings sized to this machine (Debian's defaults give PostgreSQL 128 MB of shared buffers,
 # so a 1M-chunk HNSW index is read through the OS cache on every search). Written to conf.d; the
-# cluster is restarted only when the file changes.
+# cluster is restarted only when the file changes. pg_stat_statements is loaded so benchmarks can say which
+# statements the database spends its time on (create the extension in the database to read it).
 tune_postgres() {
   local conf="/etc/postgresql/${PG_VERSION}/${PG_CLUSTER}/conf.d/closeloop.conf"
   local mem_mb; mem_mb=$(awk '/MemTotal/ {print int($2/1024)}' /proc/meminfo)
@@ -121,7 +122,8 @@ tune_postgres() {
   local want
   want=$(printf '%s\n' "# written by deploy/local/infra.sh" \
     "shared_buffers = ${sb}MB" "effective_cache_size = $(( mem_mb / 2 ))MB" \
-    "maintenance_work_mem = $(( sb / 4 ))MB" "max_connections = 200")
+    "maintenance_work_mem = $(( sb / 4 ))MB" "max_connections = 200" \
+    "shared_preload_libraries = 'pg_stat_statements'" "pg_stat_statements.track = all")
   if [ "$(cat "$conf" 2>/dev/null)" != "$want" ]; then
     log "tuning PostgreSQL memory (shared_buffers ${sb}MB): $conf"
     printf '%s\n' "$want" > "$conf"

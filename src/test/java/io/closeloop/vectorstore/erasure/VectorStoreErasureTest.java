@@ -13,6 +13,8 @@ import io.closeloop.crm.erasure.Redaction;
 import io.closeloop.crm.erasure.RetentionService;
 import io.closeloop.crm.rep.Rep;
 import io.closeloop.crm.rep.RepRole;
+import io.closeloop.vectorstore.embedding.TextEmbedder;
+import com.pgvector.PGvector;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -33,6 +35,8 @@ class VectorStoreErasureTest {
     RetentionService retention;
     @Inject
     EntityManager em;
+    @Inject
+    TextEmbedder embedder;
 
     static RequestSpecification as(Rep rep) {
         return given().auth().preemptive().basic(rep.username, CrmFixtures.PASSWORD).contentType(ContentType.JSON);
@@ -71,6 +75,13 @@ class VectorStoreErasureTest {
             assertThat(left.longValue()).isZero();
             String note = (String) em.createNativeQuery("select body from interaction where account_id = ?1").setParameter(1, other.id).getSingleResult();
             assertThat(note).contains(Redaction.MARK).contains("Other Search Co is also evaluating us");
+            // The note's chunk was embedded again from the redacted text: its vector no longer carries the name.
+            Object[] chunk = (Object[]) em.createNativeQuery("""
+                    select c.content, cast(c.embedding as text) from interaction_chunk c join interaction i on i.id = c.interaction_id
+                    where i.account_id = ?1""").setParameter(1, other.id).getSingleResult();
+            assertThat((String) chunk[0]).contains(Redaction.MARK);
+            float[] stored = parse((String) chunk[1]);
+            assertThat(cosine(stored, embedder.embed((String) chunk[0]))).isGreaterThan(0.999);
         });
     }
 
@@ -87,6 +98,24 @@ class VectorStoreErasureTest {
             assertThat(((Number) em.createNativeQuery("select count(*) from interaction where external_id = ?1").setParameter(1, old).getSingleResult()).longValue()).isZero();
             assertThat(((Number) em.createNativeQuery("select count(*) from interaction where external_id = ?1").setParameter(1, recent).getSingleResult()).longValue()).isOne();
         });
+    }
+
+    private static float[] parse(String vector) {
+        try {
+            return new PGvector(vector).toArray();
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static double cosine(float[] a, float[] b) {
+        double dot = 0, na = 0, nb = 0;
+        for (int i = 0; i < a.length; i++) {
+            dot += a[i] * b[i];
+            na += a[i] * a[i];
+            nb += b[i] * b[i];
+        }
+        return dot / Math.sqrt(na * nb);
     }
 
     private static void ingest(Rep rep, Map<String, Object> body) {

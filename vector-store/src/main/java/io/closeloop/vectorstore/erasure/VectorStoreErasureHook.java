@@ -3,6 +3,8 @@ package io.closeloop.vectorstore.erasure;
 import io.closeloop.crm.erasure.ErasureHook;
 import io.closeloop.crm.erasure.ErasureSubject;
 import io.closeloop.crm.erasure.Redaction;
+import io.closeloop.vectorstore.embedding.TextEmbedder;
+import com.pgvector.PGvector;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import java.time.Instant;
@@ -14,15 +16,19 @@ import java.util.Map;
  * Erasure in the vector store: the subject's interactions go with their chunks and embeddings
  * (linked by contact or account, or sent from or to the person's address); other interactions
  * that mention the person have the mention redacted in the text, the chunk text and so the
- * full-text index. Retention deletes interactions that occurred before the cutoff.
+ * full-text index, and the redacted chunks are embedded again (the old vector was made from the
+ * text with the mention, and an embedding can give away what it was made from). Retention deletes
+ * interactions that occurred before the cutoff.
  */
 @ApplicationScoped
 public class VectorStoreErasureHook implements ErasureHook {
 
     private final EntityManager em;
+    private final TextEmbedder embedder;
 
-    public VectorStoreErasureHook(EntityManager em) {
+    public VectorStoreErasureHook(EntityManager em, TextEmbedder embedder) {
         this.em = em;
+        this.embedder = embedder;
     }
 
     @Override
@@ -69,10 +75,14 @@ public class VectorStoreErasureHook implements ErasureHook {
                     .executeUpdate();
             List<Object[]> chunks = em.createNativeQuery("select id, content from interaction_chunk where interaction_id = ?1")
                     .setParameter(1, id).getResultList();
-            for (Object[] chunk : chunks) {
-                em.createNativeQuery("update interaction_chunk set content = ?2 where id = ?1")
-                        .setParameter(1, ((Number) chunk[0]).longValue())
-                        .setParameter(2, Redaction.redact((String) chunk[1], terms))
+            List<String> redacted = chunks.stream().map(chunk -> Redaction.redact((String) chunk[1], terms)).toList();
+            List<float[]> vectors = embedder.embedAll(redacted);
+            for (int i = 0; i < chunks.size(); i++) {
+                em.createNativeQuery("update interaction_chunk set content = ?2, embedding = cast(?3 as vector), embedding_model = ?4 where id = ?1")
+                        .setParameter(1, ((Number) chunks.get(i)[0]).longValue())
+                        .setParameter(2, redacted.get(i))
+                        .setParameter(3, new PGvector(vectors.get(i)).getValue())
+                        .setParameter(4, embedder.modelName())
                         .executeUpdate();
             }
         }

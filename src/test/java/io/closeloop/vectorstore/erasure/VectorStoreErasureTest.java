@@ -81,7 +81,7 @@ class VectorStoreErasureTest {
                     where i.account_id = ?1""").setParameter(1, other.id).getSingleResult();
             assertThat((String) chunk[0]).contains(Redaction.MARK);
             float[] stored = parse((String) chunk[1]);
-            assertThat(cosine(stored, embedder.embed((String) chunk[0]))).isGreaterThan(0.999);
+            assertThat(TextEmbedder.cosine(stored, embedder.embed((String) chunk[0]))).isGreaterThan(0.999);
         });
     }
 
@@ -106,16 +106,6 @@ class VectorStoreErasureTest {
         } catch (java.sql.SQLException e) {
             throw new IllegalStateException(e);
         }
-    }
-
-    private static double cosine(float[] a, float[] b) {
-        double dot = 0, na = 0, nb = 0;
-        for (int i = 0; i < a.length; i++) {
-            dot += a[i] * b[i];
-            na += a[i] * a[i];
-            nb += b[i] * b[i];
-        }
-        return dot / Math.sqrt(na * nb);
     }
 
     private static void ingest(Rep rep, Map<String, Object> body) {

@@ -65,19 +65,9 @@ public class PrototypeScorer {
     private static double closest(float[] v, List<float[]> examples) {
         double best = -1;
         for (float[] e : examples) {
-            best = Math.max(best, cosine(v, e));
+            best = Math.max(best, TextEmbedder.cosine(v, e));
         }
         return best;
-    }
-
-    private static double cosine(float[] a, float[] b) {
-        double dot = 0, na = 0, nb = 0;
-        for (int i = 0; i < a.length; i++) {
-            dot += a[i] * b[i];
-            na += a[i] * a[i];
-            nb += b[i] * b[i];
-        }
-        return dot / Math.sqrt(na * nb);
     }
 
     private static List<String> examples(String file) {

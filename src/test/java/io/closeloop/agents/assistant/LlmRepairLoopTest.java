@@ -199,6 +199,7 @@ class LlmRepairLoopTest {
                 .containsExactly("answer 0 BLOCK false", "answer 1 ALLOW false");
         assertThat(answer.guardrails().get(0).check().rules()).extracting(r -> r.id()).contains(role.rule);
         assertThat(calls()).hasSize(2).allMatch(c -> c.outcome.equals("OK"));
+        assertThat(answer.usage().calls()).as("the revision is charged like any call").isEqualTo(2);
         assertStored(role, answer.guardrails());
         if (role == Role.NEXT_STEPS) {
             assertThat(answer.actions()).singleElement().isInstanceOfSatisfying(TaskProposal.class,

@@ -7,8 +7,14 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.client.WireMock;
+import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import io.closeloop.agents.AgentDispatcher;
+import io.closeloop.agents.api.AgentRequest;
+import io.closeloop.agents.assistant.ObjectionResponse;
+import io.closeloop.crm.rep.Rep;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import java.util.List;
 import java.util.Map;
@@ -50,6 +56,24 @@ public class ScriptedLlmServer implements QuarkusTestResourceLifecycleManager {
     public static List<JsonNode> requests() {
         return server.findAll(WireMock.postRequestedFor(WireMock.urlEqualTo(PATH))).stream()
                 .map(LoggedRequest::getBodyAsString).map(ScriptedLlmServer::parse).toList();
+    }
+
+    /**
+     * The first call in a JVM builds the REST client, slower than the test profile's 1 s attempt
+     * timeout: one answered call keeps the tests about steady-state behaviour. Resets the server.
+     */
+    public static void warmUp(AgentDispatcher agents, Rep rep) {
+        server.stubFor(WireMock.post(WireMock.urlEqualTo(PATH)).willReturn(WireMock.okJson(completion(json(new ObjectionResponse("warm",
+                List.of(), List.of()))))));
+        agents.answer(new AgentRequest(rep, "warm up", null, null, null, "objection_handling"));
+        server.resetAll();
+    }
+
+    /** Answers the first request with {@code first} and every later one with {@code then}: an output and its revision. */
+    public static void script(ResponseDefinitionBuilder first, ResponseDefinitionBuilder then) {
+        server.stubFor(WireMock.post(WireMock.urlEqualTo(PATH)).inScenario("revision").whenScenarioStateIs(Scenario.STARTED)
+                .willReturn(first).willSetStateTo("revising"));
+        server.stubFor(WireMock.post(WireMock.urlEqualTo(PATH)).inScenario("revision").whenScenarioStateIs("revising").willReturn(then));
     }
 
     /** An OpenAI chat completion whose assistant message is {@code content}. */

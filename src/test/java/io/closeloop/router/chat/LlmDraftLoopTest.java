@@ -1,9 +1,6 @@
 package io.closeloop.router.chat;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
-import static com.github.tomakehurst.wiremock.client.WireMock.post;
-import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
-import static com.github.tomakehurst.wiremock.stubbing.Scenario.STARTED;
 import static io.closeloop.router.chat.ChatResourceTest.as;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -11,7 +8,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.closeloop.actions.action.Action;
 import io.closeloop.actions.action.ActionOrigin;
 import io.closeloop.agents.AgentDispatcher;
-import io.closeloop.agents.api.AgentRequest;
 import io.closeloop.agents.assistant.EmailText;
 import io.closeloop.agents.assistant.ObjectionResponse;
 import io.closeloop.agents.support.Interactions;
@@ -20,6 +16,7 @@ import io.closeloop.agents.support.ScriptedLlmServer;
 import io.closeloop.crm.CrmFixtures;
 import io.closeloop.crm.rep.RepRole;
 import io.closeloop.guardrails.GuardrailFixtures;
+import io.closeloop.guardrails.verdict.GuardrailVerdict;
 import io.closeloop.router.learn.RetrainService;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
@@ -33,11 +30,12 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * An LLM e-mail draft end to end, against the scripted OpenAI-compatible server: the agent checks
- * its draft with the guardrails; a blocked draft goes back to the model once with the violations
- * (rule id, message, remedy) in a new request; the clean revision is what the rep sees, with the
- * verdict history, and what is queued; a revision that is still blocked is withheld (labelled
- * fallback), never shown and never queued.
+ * LLM output end to end, against the scripted OpenAI-compatible server: the agent checks its
+ * output (an e-mail draft, or an answer such as an objection response) with the guardrails; a
+ * blocked output goes back to the model once with the violations (rule id, message, remedy) in a
+ * new request; the clean revision is what the rep sees, with the verdict history, and what is
+ * queued; a revision that is still blocked is withheld (labelled fallback), never shown and never
+ * queued. The router does not check again what the agent checked.
  */
 @QuarkusTest
 @TestProfile(LlmOnlineProfile.class)
@@ -66,29 +64,13 @@ class LlmDraftLoopTest {
     void setUp() {
         retraining.serving();
         ScriptedLlmServer.server().resetAll();
-        warmUp();
+        if (!warm) {
+            ScriptedLlmServer.warmUp(agents, crm.rep("warmup", RepRole.REP, null));
+            warm = true;
+        }
         scene = guardrails.scene(false);
         pricing = history.add(scene.rep(), scene.account().id, "EMAIL", "INBOUND", "2026-11-10T09:00:00Z", "Pricing question",
                 "Hi, could you send pricing for Closeloop Insights Pro for 40 seats?");
-    }
-
-    /** The first call in a JVM builds the REST client, slower than the profile's 1 s attempt timeout. */
-    void warmUp() {
-        if (!warm) {
-            ScriptedLlmServer.server().stubFor(post(urlEqualTo(ScriptedLlmServer.PATH)).willReturn(okJson(ScriptedLlmServer.completion(
-                    ScriptedLlmServer.json(new ObjectionResponse("warm", List.of(), List.of()))))));
-            agents.answer(new AgentRequest(crm.rep("warmup", RepRole.REP, null), "warm up", null, null, null, "objection_handling"));
-            ScriptedLlmServer.server().resetAll();
-            warm = true;
-        }
-    }
-
-    void script(String first, String second) {
-        var server = ScriptedLlmServer.server();
-        server.stubFor(post(urlEqualTo(ScriptedLlmServer.PATH)).inScenario("revise").whenScenarioStateIs(STARTED)
-                .willReturn(okJson(email(first))).willSetStateTo("revised"));
-        server.stubFor(post(urlEqualTo(ScriptedLlmServer.PATH)).inScenario("revise").whenScenarioStateIs("revised")
-                .willReturn(okJson(email(second))));
     }
 
     String email(String body) {
@@ -109,7 +91,7 @@ class LlmDraftLoopTest {
 
     @Test
     void aBlockedDraftIsRevisedWithItsViolationsAndTheRepSeesAndGetsQueuedOnlyTheCleanRevision() {
-        script(BAD, CLEAN);
+        ScriptedLlmServer.script(okJson(email(BAD)), okJson(email(CLEAN)));
         JsonPath r = chat();
 
         assertThat(r.getString("route.agentIntent")).isIn("draft_email", "reply_email");
@@ -148,7 +130,7 @@ class LlmDraftLoopTest {
 
     @Test
     void aRevisionThatIsStillBlockedIsWithheldNeverShownAndNeverQueued() {
-        script(BAD, BAD.replace("40%", "45%"));
+        ScriptedLlmServer.script(okJson(email(BAD)), okJson(email(BAD.replace("40%", "45%"))));
         JsonPath r = chat();
 
         assertThat(ScriptedLlmServer.requests()).hasSize(2);
@@ -163,5 +145,61 @@ class LlmDraftLoopTest {
                 .contains("withheld-draft draft 1 BLOCK", "withheld-draft draft 2 BLOCK");
         assertThat(QuarkusTransaction.requiringNew().call(() -> Action.count("originRef", "route-decision:" + r.getLong("decisionId"))))
                 .isZero();
+    }
+
+    String objection(String response) {
+        return ScriptedLlmServer.completion(ScriptedLlmServer.json(new ObjectionResponse(response, List.of("Value per seat"), List.of(pricing))));
+    }
+
+    JsonPath objectionChat() {
+        return as(scene.rep()).body(Map.of("message", "the customer says we're too expensive, how do I respond", "accountId",
+                scene.account().id, "contactId", scene.granted().id)).post("/api/chat").then().statusCode(200).extract().jsonPath();
+    }
+
+    long storedChatAnswerChecks(long decisionId) {
+        return QuarkusTransaction.requiringNew().call(() -> GuardrailVerdict.count("subjectKind = ?1 and subjectId = ?2", "chat-answer",
+                Long.toString(decisionId)));
+    }
+
+    @Test
+    void aBlockedChatAnswerIsRevisedOnceAndTheResponseShowsBothRounds() {
+        ScriptedLlmServer.script(okJson(objection("Share the comparison at https://crm-compare-deals.net/closeloop with them.")),
+                okJson(objection("Walk them through the value per seat of Closeloop Insights Pro.")));
+        JsonPath r = objectionChat();
+
+        assertThat(r.getString("route.agentIntent")).isEqualTo("objection_handling");
+        List<JsonNode> sent = ScriptedLlmServer.requests();
+        assertThat(sent).hasSize(2);
+        assertThat(userMessage(sent.get(1))).contains("- GR-20: The text links to a domain that is not on the allow-list",
+                "crm-compare-deals.net", "Link only to the company's and the account's own domains");
+        assertThat(r.getString("text")).startsWith("Walk them through the value per seat").doesNotContain("crm-compare-deals");
+        assertThat(r.getString("badge.mode")).isEqualTo("LLM");
+        List<Map<String, Object>> verdicts = r.getList("guardrails");
+        assertThat(verdicts).extracting(v -> v.get("subject") + " " + v.get("verdict")).containsExactly("answer draft 1 BLOCK", "answer ALLOW");
+        assertThat(r.getList("guardrails.find { it.subject == 'answer draft 1' }.rules", String.class)).contains("GR-20");
+        assertThat(r.getList("notices", String.class)).anyMatch(n -> n.contains("revised it once"));
+        long decision = r.getLong("decisionId");
+        assertThat(storedChatAnswerChecks(decision)).as("the router reuses the agent's checks").isZero();
+        for (Map<String, Object> v : verdicts) {
+            GuardrailVerdict row = QuarkusTransaction.requiringNew().call(() -> GuardrailVerdict.<GuardrailVerdict>findById(
+                    ((Number) v.get("verdictId")).longValue()));
+            assertThat(row.subjectKind).isEqualTo("llm-objection-response");
+            assertThat(row.traceId).isEqualTo(r.getString("traceId"));
+        }
+    }
+
+    @Test
+    void aChatAnswerThatIsStillBlockedAfterItsRevisionIsWithheld() {
+        ScriptedLlmServer.script(okJson(objection("Share the comparison at https://crm-compare-deals.net/closeloop with them.")),
+                okJson(objection("See https://crm-compare-deals.net/rival for the numbers.")));
+        JsonPath r = objectionChat();
+
+        assertThat(ScriptedLlmServer.requests()).hasSize(2);
+        assertThat(r.getString("text")).contains("could not produce a version that passes the company's rules", "GR-20")
+                .doesNotContain("crm-compare-deals", "Value per seat");
+        assertThat(r.getList("citations")).isEmpty();
+        assertThat(r.getList("guardrails")).extracting(v -> ((Map<?, ?>) v).get("subject") + " " + ((Map<?, ?>) v).get("verdict"))
+                .containsExactly("withheld-answer draft 1 BLOCK", "withheld-answer draft 2 BLOCK");
+        assertThat(r.getList("notices", String.class)).anyMatch(n -> n.contains("withheld"));
     }
 }

@@ -18,7 +18,7 @@ public final class InteractionFormat {
                 + "subject: " + neutral(e.subject()) + "\n" + neutral(e.text()) + "\n</interaction>";
     }
 
-    static String neutral(String text) {
+    public static String neutral(String text) {
         return text == null ? "" : text.replace('<', '‹').replace('>', '›');
     }
 }

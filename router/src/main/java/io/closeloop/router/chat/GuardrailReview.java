@@ -24,9 +24,12 @@ import java.util.stream.Collectors;
  * Runs the guardrails over an agent's answer text and each proposed action (every check is
  * stored by the guardrails with the decision id as subject). A blocked answer text is withheld
  * and replaced by a notice naming the rules; repairs are applied; blocked proposals are not
- * accepted. A proposal the agent already checked (an LLM draft after its repair loop) keeps the
- * agent's last verdict instead of a second check, and the earlier rounds are listed as its history
- * ({@code action[0] draft 1}, ...; {@code withheld-draft draft n} when the fallback replaced it).
+ * accepted. What the agent already checked itself (every LLM output, after its repair round) is
+ * not checked twice: an answer with guardrail rounds keeps its text and the agent's last verdict on
+ * it ({@code answer}), a proposal keeps the agent's last verdict on it, and the earlier rounds are
+ * listed as history ({@code answer draft 1}, {@code action[0] draft 1}, ...; {@code withheld-answer
+ * draft n} or {@code withheld-draft draft n} when the fallback replaced the output). Proposals the
+ * agent did not check (the tasks of next steps, the small agents' actions) are checked here.
  */
 @ApplicationScoped
 public class GuardrailReview {
@@ -45,21 +48,27 @@ public class GuardrailReview {
         List<String> grounding = answer.citations().stream().map(Citation::snippet).filter(s -> s != null && !s.isBlank()).toList();
         List<GuardrailVerdictView> verdicts = new ArrayList<>();
         String subjectId = Long.toString(decisionId);
-        CheckResult onText = guardrails.check(request.rep(),
-                new DraftInput("CHAT", request.accountId(), List.of(), null, answer.text(), grounding, List.of()), "chat-answer", subjectId);
-        verdicts.add(view("answer", onText));
-        String text = switch (onText.verdict()) {
-            case BLOCK -> "The answer was withheld by the company's rules: "
-                    + onText.violations().stream().map(r -> r.id() + " " + r.message()).collect(Collectors.joining("; ")) + ".";
-            case REPAIR -> onText.repairedBody() != null ? onText.repairedBody() : answer.text();
-            default -> answer.text();
-        };
-        List<ReviewedProposal> proposals = new ArrayList<>();
+        String text = answer.text();
+        if (answer.guardrails().isEmpty()) {
+            CheckResult onText = guardrails.check(request.rep(),
+                    new DraftInput("CHAT", request.accountId(), List.of(), null, answer.text(), grounding, List.of()), "chat-answer", subjectId);
+            verdicts.add(view(GuardrailRound.ANSWER, onText));
+            text = switch (onText.verdict()) {
+                case BLOCK -> "The answer was withheld by the company's rules: "
+                        + onText.violations().stream().map(r -> r.id() + " " + r.message()).collect(Collectors.joining("; ")) + ".";
+                case REPAIR -> onText.repairedBody() != null ? onText.repairedBody() : answer.text();
+                default -> answer.text();
+            };
+        }
+        // the agent's own checks: its last round of the answer is the answer's verdict; earlier and withheld rounds are history
         for (GuardrailRound round : answer.guardrails()) {
-            if (round.subject().startsWith("withheld") || round.round() < lastRound(answer, round.subject())) {
+            if (round.withheld() || round.round() < lastRound(answer, round.subject())) {
                 verdicts.add(view(round.subject() + " draft " + (round.round() + 1), round.check()));
+            } else if (round.subject().equals(GuardrailRound.ANSWER)) {
+                verdicts.add(view(GuardrailRound.ANSWER, round.check()));
             }
         }
+        List<ReviewedProposal> proposals = new ArrayList<>();
         for (int i = 0; i < answer.actions().size(); i++) {
             ProposedAction action = answer.actions().get(i);
             // the agent's own last check of this action is the verdict (not checked twice); the earlier rounds are its history

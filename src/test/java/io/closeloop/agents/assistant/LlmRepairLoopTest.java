@@ -6,8 +6,11 @@ import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.stubbing.Scenario.STARTED;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import io.closeloop.agents.AgentDispatcher;
 import io.closeloop.agents.api.AgentAnswer;
@@ -23,7 +26,10 @@ import io.closeloop.crm.CrmFixtures;
 import io.closeloop.crm.rep.RepRole;
 import io.closeloop.guardrails.GuardrailFixtures;
 import io.closeloop.guardrails.catalogue.Verdict;
+import io.closeloop.guardrails.check.DraftInput;
 import io.closeloop.guardrails.verdict.GuardrailVerdict;
+import io.closeloop.kernel.ratelimit.RateLimitConfig;
+import io.closeloop.kernel.ratelimit.RateLimitedException;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
@@ -118,6 +124,8 @@ class LlmRepairLoopTest {
     AgentDispatcher agents;
     @Inject
     CrmFixtures crm;
+    @Inject
+    RateLimitConfig limits;
 
     GuardrailFixtures.Scene scene;
     long rollout;
@@ -301,5 +309,46 @@ class LlmRepairLoopTest {
         assertThat(answer.text()).isEqualTo("Closeloop Insights Pro costs USD 1,200.00 per seat per year.");
         assertThat(answer.guardrails()).extracting(r -> r.subject() + " " + r.check().verdict())
                 .containsExactly("answer BLOCK", "answer REPAIR");
+    }
+
+    @Test
+    void aRevisionLongerThanTheGuardrailsCheckIsWithheldNotAnError() {
+        String endless = "Point [PERSON_1_FIRST] to the value per seat. ".repeat(DraftInput.MAX_TEXT / 30); // > MAX_TEXT once restored;
+        ScriptedLlmServer.script(answer(Role.OBJECTION.output(Kind.BAD, rollout)),
+                answer(new ObjectionResponse(endless, List.of(), List.of(rollout))));
+
+        AgentAnswer answer = ask(Role.OBJECTION);
+
+        assertThat(ScriptedLlmServer.requests()).hasSize(2);
+        assertThat(answer.text()).contains("could not produce a version that passes the company's rules")
+                .doesNotContain(Role.OBJECTION.blockedFragment).doesNotContain("value per seat");
+        assertThat(answer.guardrails()).extracting(r -> r.subject() + " " + r.round() + " " + r.check().verdict() + " " + r.fallback())
+                .containsExactly("withheld-answer 0 BLOCK true");
+    }
+
+    @Test
+    void aFirstOutputLongerThanTheGuardrailsCheckIsAnsweredOfflineAndSaysWhy() {
+        String endless = "Point [PERSON_1_FIRST] to the value per seat. ".repeat(DraftInput.MAX_TEXT / 30); // > MAX_TEXT once restored;
+        ScriptedLlmServer.script(answer(new ObjectionResponse(endless, List.of(), List.of(rollout))), answer(Role.OBJECTION.output(Kind.CLEAN, rollout)));
+
+        AgentAnswer answer = ask(Role.OBJECTION);
+
+        assertThat(ScriptedLlmServer.requests()).hasSize(1);
+        assertThat(answer.mode()).isEqualTo(AnswerMode.OFFLINE);
+        assertThat(answer.notice()).contains("longer than the " + DraftInput.MAX_TEXT + " characters");
+        assertThat(answer.text()).doesNotContain("value per seat. Point");
+    }
+
+    @Test
+    void aRevisionRefusedByTheRepsOwnBudgetIsA429NotARulesNotice() throws Exception {
+        long budget = limits.llmTokens();
+        ObjectNode spent = (ObjectNode) new ObjectMapper().readTree(ScriptedLlmServer.completion(ScriptedLlmServer.json(
+                Role.OBJECTION.output(Kind.BAD, rollout))));
+        spent.putObject("usage").put("prompt_tokens", budget).put("completion_tokens", budget / 2).put("total_tokens", budget + budget / 2);
+        ScriptedLlmServer.script(okJson(spent.toString()), answer(Role.OBJECTION.output(Kind.CLEAN, rollout)));
+
+        assertThatThrownBy(() -> ask(Role.OBJECTION)).isInstanceOfSatisfying(RateLimitedException.class,
+                e -> assertThat(e.retryAfterSeconds()).isPositive());
+        assertThat(ScriptedLlmServer.requests()).as("the revision never reached the provider").hasSize(1);
     }
 }

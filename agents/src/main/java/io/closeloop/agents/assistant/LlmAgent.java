@@ -153,9 +153,14 @@ public class LlmAgent implements Agent {
         if (first.blank()) {
             return offline.answer(form.role, request, g, "the model's answer was empty", context.usage());
         }
+        DraftInput input = draft(form, first, g);
+        if (input.tooLong()) {
+            return offline.answer(form.role, request, g, "the model's answer was longer than the " + DraftInput.MAX_TEXT
+                    + " characters the guardrails check", context.usage());
+        }
         LlmDraftReviser reviser = new LlmDraftReviser(form, AiServices.builder(OutputReviser.class).chatModel(chat).build(), invoker, r, p,
                 text -> draft(form, text, g));
-        GuardedOutput guarded = guardrails.run(request.rep(), draft(form, first, g), form.checkKind, null, reviser);
+        GuardedOutput guarded = guardrails.run(request.rep(), input, form.checkKind, null, reviser);
         List<GuardrailRound> rounds = new ArrayList<>();
         for (int i = 0; i < guarded.checks().size(); i++) {
             rounds.add(new GuardrailRound(guarded.fallback() ? form.withheldSubject : form.subject, i, guarded.checks().get(i),

@@ -62,9 +62,13 @@ final class LlmDraftReviser implements DraftReviser {
         if (revision.blank()) {
             return null;
         }
-        revised = outcome.value();
-        return draft.apply(revision.subject() == null && blocked.subject() != null
+        DraftInput input = draft.apply(revision.subject() == null && blocked.subject() != null
                 ? new OutputText(blocked.subject(), revision.body(), revision.cited()) : revision);
+        if (input.tooLong()) {
+            throw new IllegalStateException("the revision is longer than the " + DraftInput.MAX_TEXT + " characters the guardrails check");
+        }
+        revised = outcome.value();
+        return input;
     }
 
     /** The typed revision the model wrote, if it was asked for one and answered. */

@@ -14,10 +14,18 @@ import java.util.List;
 public record DraftInput(String channel, Long accountId, List<String> recipients, String subject, String body,
         List<String> groundingSources, List<ProposedChange> changes) {
 
+    /** The longest subject plus body the guardrails check; a longer output is refused as invalid input. */
+    public static final int MAX_TEXT = 50_000;
+
     public DraftInput {
         recipients = recipients == null ? List.of() : List.copyOf(recipients);
         groundingSources = groundingSources == null ? List.of() : List.copyOf(groundingSources);
         changes = changes == null ? List.of() : List.copyOf(changes);
+    }
+
+    /** Whether subject and body together are longer than the guardrails check ({@link #MAX_TEXT}). */
+    public boolean tooLong() {
+        return (subject == null ? 0 : subject.length()) + (body == null ? 0 : body.length()) > MAX_TEXT;
     }
 
     public DraftInput withText(String newSubject, String newBody) {

@@ -12,7 +12,6 @@ import java.util.Set;
 final class DraftValidation {
 
     static final Set<String> CHANNELS = Set.of("EMAIL", "CHAT", "NOTE", "TASK", "CHANGE");
-    static final int MAX_TEXT = 50_000;
     static final int MAX_RECIPIENTS = 50;
 
     private DraftValidation() {
@@ -26,8 +25,8 @@ final class DraftValidation {
         if (draft.channel() == null || !CHANNELS.contains(draft.channel())) {
             errors.add(new FieldError("channel", "must be one of " + String.join(", ", CHANNELS.stream().sorted().toList())));
         }
-        if (length(draft.subject()) + length(draft.body()) > MAX_TEXT) {
-            errors.add(new FieldError("body", "subject and body together exceed " + MAX_TEXT + " characters"));
+        if (draft.tooLong()) {
+            errors.add(new FieldError("body", "subject and body together exceed " + DraftInput.MAX_TEXT + " characters"));
         }
         if ((draft.body() == null || draft.body().isBlank()) && draft.changes().isEmpty()) {
             errors.add(new FieldError("body", "must not be blank unless changes are proposed"));
@@ -51,9 +50,5 @@ final class DraftValidation {
         if (!errors.isEmpty()) {
             throw new ProblemException(ProblemType.VALIDATION, errors.get(0).field() + ": " + errors.get(0).reason(), errors);
         }
-    }
-
-    private static int length(String s) {
-        return s == null ? 0 : s.length();
     }
 }

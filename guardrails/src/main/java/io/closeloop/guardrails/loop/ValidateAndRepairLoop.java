@@ -5,6 +5,7 @@ import io.closeloop.guardrails.catalogue.Verdict;
 import io.closeloop.guardrails.check.CheckResult;
 import io.closeloop.guardrails.check.DraftInput;
 import io.closeloop.guardrails.engine.FiredRule;
+import io.closeloop.kernel.ratelimit.RateLimitedException;
 import io.closeloop.guardrails.check.GuardrailService;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
@@ -36,6 +37,8 @@ public class ValidateAndRepairLoop {
         DraftInput revised;
         try {
             revised = reviser.revise(draft, first.violations());
+        } catch (RateLimitedException e) {
+            throw e; // the rep's own limit stops the revision: they are told so (429, Retry-After), not that the rules could not be met
         } catch (RuntimeException e) {
             LOG.warnf(e, "The reviser failed on %s %s; using the safe fallback", subjectKind, subjectId);
             return fallback(draft, first, 0);

@@ -27,6 +27,12 @@ class ProductMatcherTest {
     }
 
     @Test
+    void aBrandAfterAnotherCapitalisedWordStillStartsAName() {
+        assertThat(found(matcher.find("Demo Closeloop Hyperdrive Ultra to Grace, then Show Closeloop Insights Pro.")))
+                .isEqualTo("[Closeloop Hyperdrive Ultra=null, Closeloop Insights Pro=Closeloop Insights Pro]");
+    }
+
+    @Test
     void aRealNameWithAnInventedWordIsNotThatProduct() {
         assertThat(found(matcher.find("Closeloop Forecast Lite and Closeloop Insights Pro Max are new.")))
                 .isEqualTo("[Closeloop Forecast Lite=null, Closeloop Insights Pro Max=null]");

@@ -13,8 +13,8 @@ import org.apache.commons.text.similarity.JaroWinklerSimilarity;
 /**
  * Finds product-like names in text and fuzzy-matches them against the catalogue (Jaro-Winkler
  * similarity from Apache Commons Text). A product-like name is a run of capitalised words that
- * starts with a brand name ("Closeloop Forecast Pro") or ends with a product word taken from the
- * catalogue ("Pipeline Guard Edition"). A name whose best similarity is below the threshold is
+ * starts with a brand name ("Closeloop Forecast Pro", also after other capitalised words: "Demo
+ * Closeloop Forecast Pro") or ends with a product word taken from the catalogue ("Pipeline Guard Edition"). A name whose best similarity is below the threshold is
  * reported unmatched: the catalogue has no such product. So is a name with a word the product's
  * name lacks ("Closeloop Forecast Lite"): an invented variant, however similar the whole string.
  * Generic words ("plan", "edition") do not count as such a word.
@@ -67,6 +67,17 @@ public final class ProductMatcher {
             while (first < words.length && LEADING_NOISE.contains(words[first].toLowerCase(Locale.ROOT))) {
                 start = text.indexOf(words[first], start) + words[first].length();
                 first++;
+            }
+            // A brand inside the run starts the name: "Demo Closeloop Hyperdrive Ultra" names "Closeloop Hyperdrive Ultra"
+            // (a capitalised verb or word before the brand hid the product before).
+            int brand = first;
+            while (brand < words.length && !brands.contains(words[brand].toLowerCase(Locale.ROOT))) {
+                brand++;
+            }
+            if (brand < words.length - 1) {
+                for (; first < brand; first++) {
+                    start = text.indexOf(words[first], start) + words[first].length();
+                }
             }
             if (words.length - first < 2) {
                 continue;

@@ -9,6 +9,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import javax.sql.DataSource;
 
@@ -40,17 +41,50 @@ final class CpuMeter {
                 backends(), threads());
     }
 
+    /**
+     * Every thread of the process with its CPU, from {@code /proc/self/task} (names cut to 15
+     * characters by Linux), so the JVM's own threads (GC, JIT compilers) are included; the
+     * Java threads only when {@code /proc} cannot be read.
+     */
     private static Map<Long, ThreadCpu> threads() {
-        java.lang.management.ThreadMXBean mx = ManagementFactory.getThreadMXBean();
         Map<Long, ThreadCpu> cpu = new HashMap<>();
-        for (long id : mx.getAllThreadIds()) {
-            java.lang.management.ThreadInfo info = mx.getThreadInfo(id);
-            long nanos = mx.getThreadCpuTime(id);
-            if (info != null && nanos >= 0) {
-                cpu.put(id, new ThreadCpu(info.getThreadName(), nanos));
+        try (java.util.stream.Stream<Path> tasks = Files.list(Path.of("/proc/self/task"))) {
+            for (Path task : tasks.toList()) {
+                try {
+                    String line = Files.readString(task.resolve("stat"));
+                    String name = line.substring(line.indexOf('(') + 1, line.lastIndexOf(')'));
+                    String[] f = line.substring(line.lastIndexOf(')') + 2).split(" ");
+                    long ticks = Long.parseLong(f[11]) + Long.parseLong(f[12]);
+                    cpu.put(Long.parseLong(task.getFileName().toString()), new ThreadCpu(name, (long) (ticks * MS_PER_TICK * 1e6)));
+                } catch (IOException | RuntimeException e) {
+                    // the thread ended while being read
+                }
+            }
+            return cpu;
+        } catch (IOException | RuntimeException e) {
+            java.lang.management.ThreadMXBean mx = ManagementFactory.getThreadMXBean();
+            for (long id : mx.getAllThreadIds()) {
+                java.lang.management.ThreadInfo info = mx.getThreadInfo(id);
+                long nanos = mx.getThreadCpuTime(id);
+                if (info != null && nanos >= 0) {
+                    cpu.put(id, new ThreadCpu(info.getThreadName(), nanos));
+                }
+            }
+            return cpu;
+        }
+    }
+
+    /** CPU ms of the threads with these names between two readings. */
+    static double threadMs(Reading from, Reading to, String... names) {
+        List<String> wanted = List.of(names);
+        long nanos = 0;
+        for (Map.Entry<Long, ThreadCpu> e : to.threads().entrySet()) {
+            if (wanted.contains(e.getValue().name())) {
+                ThreadCpu before = from.threads().get(e.getKey());
+                nanos += e.getValue().nanos() - (before == null ? 0 : before.nanos());
             }
         }
-        return cpu;
+        return nanos / 1e6;
     }
 
     /** CPU ms by thread name (digits folded, so a pool is one line), largest first: where the JVM's CPU went. */

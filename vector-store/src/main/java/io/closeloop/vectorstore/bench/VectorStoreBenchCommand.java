@@ -16,6 +16,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import javax.sql.DataSource;
 
 /**
  * {@code vector-store-bench <report dir> [interactions] [models] [ingestion]}: embedding latency, throughput and
@@ -26,18 +27,46 @@ import java.util.Locale;
 @ApplicationScoped
 public class VectorStoreBenchCommand implements Command {
 
-    static final int ROUNDS = 3;
+    static final int ROUNDS = 5;
+    /** Untimed pipeline rounds before the timed ones (see the warm-up in {@link #ingestion}). */
+    static final int WARM_UP_ROUNDS = 10;
 
     private final TextEmbedder embedder;
     private final IngestionPipeline pipeline;
     private final Chunker chunker;
     private final IngestionConfig config;
+    private final CpuMeter cpu;
+    private final DataSource db;
 
-    public VectorStoreBenchCommand(TextEmbedder embedder, IngestionPipeline pipeline, Chunker chunker, IngestionConfig config) {
+    public VectorStoreBenchCommand(TextEmbedder embedder, IngestionPipeline pipeline, Chunker chunker, IngestionConfig config,
+            DataSource db) {
         this.embedder = embedder;
         this.pipeline = pipeline;
         this.chunker = chunker;
         this.config = config;
+        this.cpu = new CpuMeter(db);
+        this.db = db;
+    }
+
+    /**
+     * Waits (at most a minute) until the outbox relay has published every event, so relaying a
+     * pipeline round's last events does not run during the next raw round.
+     */
+    private void awaitOutboxDrained() throws java.sql.SQLException, InterruptedException {
+        long deadline = System.nanoTime() + 60_000_000_000L;
+        try (java.sql.Connection c = db.getConnection(); java.sql.PreparedStatement s = c.prepareStatement(
+                "select count(*) from outbox where published_at is null")) {
+            while (System.nanoTime() < deadline) {
+                try (java.sql.ResultSet rs = s.executeQuery()) {
+                    rs.next();
+                    if (rs.getLong(1) == 0) {
+                        break;
+                    }
+                }
+                Thread.sleep(100);
+            }
+        }
+        Thread.sleep(500); // and for the consumers of those events
     }
 
     @Override
@@ -95,7 +124,7 @@ public class VectorStoreBenchCommand implements Command {
         return out.toString();
     }
 
-    private String ingestion(int count) {
+    private String ingestion(int count) throws java.sql.SQLException, InterruptedException {
         StringBuilder out = new StringBuilder();
         out.append("\n## End-to-end ingestion (model `").append(embedder.modelName()).append("`, run started ").append(Instant.now())
                 .append(")\n\n");
@@ -103,15 +132,43 @@ public class VectorStoreBenchCommand implements Command {
                 .append("resolution runs every lookup and keeps them unmatched). *Raw*: chunk + `embedAll` of exactly the texts the ")
                 .append("pipeline embeds. *Pipeline*: `IngestionPipeline.overlapping` (as the bulk import and the demo use it) in batches of ").append(config.importBatch())
                 .append(" (validate, hash check, chunk, embed; then one transaction per batch: upsert, identity resolution, chunks with ")
-                .append("vectors, outbox event — stored on a writer thread while the next batch embeds). Rounds alternate raw and pipeline.\n\n");
+                .append("vectors, outbox event — stored on a writer thread while the next batch embeds). Rounds alternate raw and pipeline, after an untimed warm-up (")
+                .append(WARM_UP_ROUNDS).append(" rounds' worth of interactions through each); ")
+                .append("each raw round starts once the outbox relay has published the previous round's events. ")
+                .append("Both embed with the same `TextEmbedder` (ONNX Runtime ").append(embedder.intraOpThreads())
+                .append(" intra-op thread(s) per text, no spin-waiting, one text per core).\n\n");
         double[] raw = new double[ROUNDS];
         double[] e2e = new double[ROUNDS];
         double[] ratio = new double[ROUNDS];
         double[] chunkMs = new double[ROUNDS];
         double[] prepareMs = new double[ROUNDS];
         double[] storeMs = new double[ROUNDS];
+        double[] rawCpu = new double[ROUNDS];
+        double[] jvmCpu = new double[ROUNDS];
+        double[] writerCpu = new double[ROUNDS];
+        double[] pgCpu = new double[ROUNDS];
+        double[] extraCpu = new double[ROUNDS];
+        double[] jitCpu = new double[ROUNDS];
+        double[] bound = new double[ROUNDS];
+        double[] boundWarm = new double[ROUNDS];
+        // Warm-up, not timed. The pipeline runs far more code than raw embedding (Hibernate, JDBC, Jackson, the outbox
+        // relay, RabbitMQ). After a warm-up of one batch the JIT compiler threads took 2-3.4 ms of CPU per interaction in
+        // the timed pipeline rounds, after 3 rounds' worth still 1.3-2.2 ms and after 5 still 0.8-2 ms (per-batch code
+        // of Hibernate, JDBC and messaging reaching C2 slowly), which a long-running import does not pay; the report
+        // shows what is left of it.
+        List<InteractionInput> warm = new DemoInteractionGenerator(System.nanoTime(), book(), Instant.now())
+                .generate(count * WARM_UP_ROUNDS, 0.04);
+        embedder.embedAll(warm.stream().flatMap(i -> chunker.chunks(i.subject(), i.body().strip()).stream()).toList());
+        try (IngestionPipeline.Overlapping stream = pipeline.overlapping(IngestPath.IMPORT, null)) {
+            for (int from = 0; from < warm.size(); from += config.importBatch()) {
+                stream.submit(warm.subList(from, Math.min(warm.size(), from + config.importBatch())), stored -> {
+                });
+            }
+        }
         for (int round = 0; round < ROUNDS; round++) {
+            awaitOutboxDrained();
             List<InteractionInput> inputs = new DemoInteractionGenerator(System.nanoTime(), book(), Instant.now()).generate(count, 0.04);
+            CpuMeter.Reading c0 = cpu.read();
             long t0 = System.nanoTime();
             List<String> chunks = new ArrayList<>();
             for (InteractionInput i : inputs) {
@@ -120,6 +177,8 @@ public class VectorStoreBenchCommand implements Command {
             chunkMs[round] = (System.nanoTime() - t0) / 1e6 / count;
             embedder.embedAll(chunks);
             raw[round] = count / ((System.nanoTime() - t0) / 1e9);
+            CpuMeter.Reading c1 = cpu.read();
+            rawCpu[round] = CpuMeter.jvmMs(c0, c1) / count;
             t0 = System.nanoTime();
             IngestionPipeline.Overlapping stream = pipeline.overlapping(IngestPath.IMPORT, null);
             try (stream) {
@@ -131,8 +190,20 @@ public class VectorStoreBenchCommand implements Command {
             prepareMs[round] = stream.prepareNanos() / 1e6 / count;
             storeMs[round] = stream.storeNanos() / 1e6 / count;
             e2e[round] = count / ((System.nanoTime() - t0) / 1e9);
+            CpuMeter.Reading c2 = cpu.read();
+            jvmCpu[round] = CpuMeter.jvmMs(c1, c2) / count;
+            writerCpu[round] = stream.storeCpuNanos() / 1e6 / count;
+            pgCpu[round] = CpuMeter.backendMs(c1, c2) / count;
+            jitCpu[round] = CpuMeter.threadMs(c1, c2, "C1 CompilerThre", "C2 CompilerThre") / count;
+            extraCpu[round] = jvmCpu[round] + (Double.isNaN(pgCpu[round]) ? 0 : pgCpu[round]) - rawCpu[round];
+            bound[round] = rawCpu[round] / (rawCpu[round] + extraCpu[round]);
+            boundWarm[round] = rawCpu[round] / (rawCpu[round] + extraCpu[round] - jitCpu[round]);
             ratio[round] = e2e[round] / raw[round];
-            System.out.printf(Locale.ROOT, "round %d: raw %.1f/s, pipeline %.1f/s, ratio %.2f%n", round, raw[round], e2e[round], ratio[round]);
+            System.out.printf(Locale.ROOT, "round %d: raw %.1f/s, pipeline %.1f/s, ratio %.2f; CPU ms/interaction raw %.2f, pipeline JVM %.2f "
+                    + "(writer %.2f) + PostgreSQL %.2f, extra %.2f%n", round, raw[round], e2e[round], ratio[round], rawCpu[round], jvmCpu[round],
+                    writerCpu[round], pgCpu[round], extraCpu[round]);
+            System.out.println("  raw CPU ms/interaction by thread: " + CpuMeter.byThread(c0, c1, count));
+            System.out.println("  pipeline CPU ms/interaction by thread: " + CpuMeter.byThread(c1, c2, count));
         }
         out.append("| measure | median (IQR, range) |\n|---|---|\n");
         out.append("| raw embedding, interactions/s | ").append(Stats.of(raw).describe("%.1f")).append(" |\n");
@@ -142,6 +213,21 @@ public class VectorStoreBenchCommand implements Command {
         out.append("| pipeline: validate + hash check + chunk + embed (caller's thread) | ").append(Stats.of(prepareMs).describe("%.1f")).append(" |\n");
         out.append("| pipeline: store, one transaction per batch (writer thread, overlaps the next batch's embedding) | ")
                 .append(Stats.of(storeMs).describe("%.1f")).append(" |\n");
+        out.append("| CPU ms per interaction (all cores; what the 2 cores must supply): raw embedding, JVM | ")
+                .append(Stats.of(rawCpu).describe("%.2f")).append(" |\n");
+        out.append("| pipeline, JVM (embedding, store, outbox relay, everything in the process) | ").append(Stats.of(jvmCpu).describe("%.2f")).append(" |\n");
+        out.append("| pipeline, of which the writer thread (store step, JVM side) | ").append(Stats.of(writerCpu).describe("%.2f")).append(" |\n");
+        out.append("| pipeline, of which the JIT compiler threads (`/proc/self/task`; warm-up left-overs) | ")
+                .append(Stats.of(jitCpu).describe("%.2f")).append(" |\n");
+        out.append("| pipeline, PostgreSQL backends of this database (`/proc`, 10 ms ticks) | ").append(Stats.of(pgCpu).describe("%.2f")).append(" |\n");
+        out.append("| pipeline's extra CPU over raw (JVM + PostgreSQL − raw): what storing costs the embedding | ")
+                .append(Stats.of(extraCpu).describe("%.2f")).append(" |\n");
+        out.append("| ratio bound from CPU: raw CPU / (raw CPU + extra CPU) | ").append(Stats.of(bound).describe("%.2f")).append(" |\n");
+        out.append("| the same without the JIT compiler's CPU (a warmed-up, long-running import) | ")
+                .append(Stats.of(boundWarm).describe("%.2f")).append(" |\n");
+        out.append("\nOn a machine whose 2 cores are all busy embedding, the wall-clock ratio cannot exceed the CPU bound. On a shared ")
+                .append("machine it can: other processes take a share of the cores from raw and pipeline alike, and the pipeline's extra ")
+                .append("threads win a larger share of the machine; there the CPU figures are the ones to read.\n");
         System.out.println(out);
         return out.toString();
     }

@@ -25,6 +25,18 @@ public interface EmbeddingConfig {
     int batchSize();
 
     /**
+     * ONNX Runtime threads inside one embedding call. {@link TextEmbedder#embedAll} already runs
+     * one text per core (LangChain4j's executor), so the default 1 gives each text one core and no
+     * runtime thread pool. ONNX Runtime's default (a pool of one thread per core, spin-waiting
+     * between operators) oversubscribed the cores: on this 2-core machine it cost 13-15 ms of CPU
+     * per interaction against about 7 ms with 1 thread, and the spinning threads took the CPU the
+     * ingestion's store step and PostgreSQL needed (bench/reports/vector-store.md). Spin-waiting is
+     * always switched off.
+     */
+    @WithDefault("1")
+    int intraOpThreads();
+
+    /**
      * Instruction put before a search query (not before stored passages). bge-small-en-v1.5 was
      * trained with one for short-query-to-passage retrieval; MiniLM has none. When unset, the
      * model's own recommendation is used; set it to an empty string to switch it off.

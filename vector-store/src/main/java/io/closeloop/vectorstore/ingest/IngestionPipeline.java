@@ -8,6 +8,8 @@ import io.closeloop.vectorstore.interaction.IngestPath;
 import io.closeloop.vectorstore.interaction.InteractionInput;
 import io.opentelemetry.instrumentation.annotations.WithSpan;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -31,6 +33,7 @@ import org.jboss.logging.Logger;
 public class IngestionPipeline {
 
     private static final Logger LOG = Logger.getLogger(IngestionPipeline.class);
+    private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
 
     private final InteractionValidator validator;
     private final Chunker chunker;
@@ -99,6 +102,7 @@ public class IngestionPipeline {
         private CompletableFuture<Void> previous = CompletableFuture.completedFuture(null);
         private final AtomicLong prepareNanos = new AtomicLong();
         private final AtomicLong storeNanos = new AtomicLong();
+        private final AtomicLong storeCpuNanos = new AtomicLong();
 
         private Overlapping(IngestPath via, Rep actor) {
             this.via = via;
@@ -114,7 +118,9 @@ public class IngestionPipeline {
             previous.join();
             previous = CompletableFuture.runAsync(() -> {
                 long t1 = System.nanoTime();
+                long cpu1 = THREADS.getCurrentThreadCpuTime();
                 List<IngestResult> results = write(prepared, via, actor);
+                storeCpuNanos.addAndGet(THREADS.getCurrentThreadCpuTime() - cpu1);
                 storeNanos.addAndGet(System.nanoTime() - t1);
                 stored.accept(batch.complete(results));
             }, writerThread);
@@ -128,6 +134,11 @@ public class IngestionPipeline {
         /** Time spent so far storing (the writer thread, overlapping with preparing the next batch). */
         public long storeNanos() {
             return storeNanos.get();
+        }
+
+        /** CPU time the writer thread spent storing (this JVM only: PostgreSQL's work is not in it). */
+        public long storeCpuNanos() {
+            return storeCpuNanos.get();
         }
 
         @Override

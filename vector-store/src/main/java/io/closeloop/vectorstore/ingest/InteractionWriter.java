@@ -1,5 +1,6 @@
 package io.closeloop.vectorstore.ingest;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.closeloop.crm.rep.Rep;
 import io.closeloop.kernel.outbox.Outbox;
 import io.closeloop.vectorstore.embedding.TextEmbedder;
@@ -44,9 +45,11 @@ public class InteractionWriter {
     private final TextEmbedder embedder;
     private final Outbox outbox;
     private final EntityManager em;
+    private final ObjectMapper json;
 
     public InteractionWriter(IdentityResolver identity, ChunkStore chunks, Chunker chunker, TextEmbedder embedder, Outbox outbox,
-            EntityManager em) {
+            EntityManager em, ObjectMapper json) {
+        this.json = json;
         this.identity = identity;
         this.chunks = chunks;
         this.chunker = chunker;
@@ -66,9 +69,10 @@ public class InteractionWriter {
     }
 
     /**
-     * Stores a batch in one transaction with a fixed number of statements for the lookups and the
-     * chunks (locks, current rows, identity resolution, chunk delete, chunk insert), whatever the
-     * batch size; only the interaction rows and their outbox events are written one by one.
+     * Stores a batch in one transaction with a fixed number of statements, whatever the batch
+     * size: locks, current rows, identity resolution, one insert of the new interactions, chunk
+     * delete, chunk insert, one insert of the outbox events. Only interactions that already exist
+     * and changed are updated one by one (through Hibernate, with their version check).
      */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public List<IngestResult> write(List<Prepared> items, IngestPath via, Rep actor) {
@@ -81,6 +85,7 @@ public class InteractionWriter {
         String model = embedder.modelName();
         List<IngestResult> results = new ArrayList<>(items.size());
         List<Written> written = new ArrayList<>();
+        List<Interaction> fresh = new ArrayList<>();
         for (int n = 0; n < items.size(); n++) {
             Prepared item = items.get(n);
             ValidInteraction v = item.input();
@@ -102,12 +107,13 @@ public class InteractionWriter {
                 link(interaction, match);
             }
             if (created) {
-                interaction.persist();
+                fresh.add(interaction);
                 existing.put(v.externalId(), interaction); // a repeat of the id later in the same batch is an update of this row
             }
             written.add(new Written(item, interaction, created, reembed));
         }
-        em.flush();
+        em.flush(); // updates of stored rows (managed entities)
+        insert(fresh);
         Map<Long, ChunkStore.Rows> rows = new LinkedHashMap<>(); // by interaction: a repeat of an id in the batch replaces its chunks
         for (Written w : written) {
             if (w.reembed()) {
@@ -120,14 +126,84 @@ public class InteractionWriter {
             }
         }
         chunks.replace(List.copyOf(rows.values()), model);
+        outbox.publishAll(INGESTED, written.stream().map(w -> event(w.interaction(), w.created() ? "CREATED" : "UPDATED")).toList());
         for (Written w : written) {
-            outbox.publish(INGESTED, event(w.interaction(), w.created() ? "CREATED" : "UPDATED"));
             results.add(new IngestResult(w.item().index(), w.interaction().externalId, w.created() ? IngestStatus.CREATED : IngestStatus.UPDATED,
                     w.interaction().id, w.interaction().matchMethod, null));
         }
         results.sort(Comparator.comparingInt(IngestResult::index));
         return results;
     }
+
+    /**
+     * Inserts new interactions in one statement (rows as a JSON array, {@code jsonb_to_recordset})
+     * and sets their generated ids. They are not managed by Hibernate afterwards: this transaction
+     * only reads their ids, and later transactions load them from the table.
+     */
+    private void insert(List<Interaction> fresh) {
+        if (fresh.isEmpty()) {
+            return;
+        }
+        Instant now = Instant.now();
+        List<Map<String, Object>> rows = new ArrayList<>(fresh.size());
+        for (Interaction i : fresh) {
+            i.createdAt = i.updatedAt = now;
+            Map<String, Object> row = new HashMap<>();
+            row.put("external_id", i.externalId);
+            row.put("source", i.source);
+            row.put("ingested_via", i.ingestedVia.name());
+            row.put("channel", i.channel.name());
+            row.put("direction", i.direction.name());
+            row.put("occurred_at", i.occurredAt.toString());
+            row.put("account_id", i.accountId);
+            row.put("contact_id", i.contactId);
+            row.put("deal_id", i.dealId);
+            row.put("subject", i.subject);
+            row.put("body", i.body);
+            row.put("thread_id", i.threadId);
+            row.put("from_email", i.fromEmail);
+            row.put("from_name", i.fromName);
+            row.put("to_emails", i.toEmails);
+            row.put("company_name", i.companyName);
+            row.put("match_method", i.matchMethod.name());
+            row.put("match_detail", i.matchDetail);
+            row.put("matched_at", i.matchedAt == null ? null : i.matchedAt.toString());
+            row.put("content_hash", i.contentHash);
+            row.put("embedding_model", i.embeddingModel);
+            rows.add(row);
+        }
+        String payload;
+        try {
+            payload = json.writeValueAsString(rows);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException("interaction rows not serialisable", e);
+        }
+        Map<String, Long> ids = new HashMap<>();
+        em.unwrap(org.hibernate.Session.class).doWork(connection -> {
+            try (java.sql.PreparedStatement ps = connection.prepareStatement(INSERT)) {
+                ps.setObject(1, java.time.OffsetDateTime.ofInstant(now, java.time.ZoneOffset.UTC));
+                ps.setString(2, payload);
+                try (java.sql.ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        ids.put(rs.getString(2), rs.getLong(1));
+                    }
+                }
+            }
+        });
+        for (Interaction i : fresh) {
+            i.id = ids.get(i.externalId);
+        }
+    }
+
+    private static final String COLUMNS = "external_id, source, ingested_via, channel, direction, occurred_at, account_id, contact_id, "
+            + "deal_id, subject, body, thread_id, from_email, from_name, to_emails, company_name, match_method, match_detail, matched_at, "
+            + "content_hash, embedding_model";
+    private static final String INSERT = "insert into interaction (" + COLUMNS + ", created_at, updated_at, version) "
+            + "select " + COLUMNS + ", t.now, t.now, 0 from (select cast(? as timestamptz) as now) t, jsonb_to_recordset(cast(? as jsonb)) "
+            + "as r(external_id text, source text, ingested_via text, channel text, direction text, occurred_at timestamptz, "
+            + "account_id bigint, contact_id bigint, deal_id bigint, subject text, body text, thread_id text, from_email text, "
+            + "from_name text, to_emails text[], company_name text, match_method text, match_detail text, matched_at timestamptz, "
+            + "content_hash text, embedding_model text) returning id, external_id";
 
     private record Written(Prepared item, Interaction interaction, boolean created, boolean reembed) {
     }

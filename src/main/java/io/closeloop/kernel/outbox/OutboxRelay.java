@@ -10,6 +10,7 @@ import jakarta.persistence.EntityManager;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZonedDateTime;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
@@ -23,7 +24,10 @@ import org.jboss.logging.Logger;
 
 /**
  * Relays committed outbox events to the {@code closeloop.events} topic exchange, oldest first,
- * waiting for the broker's publisher confirm before marking one published. Rows are claimed
+ * marking one published only once the broker's publisher confirm arrived. A batch is sent at once
+ * and its confirms awaited in order; when one fails, it and every later event of the batch stay
+ * pending and go again (later ones may then be delivered twice and before it: consumers
+ * deduplicate by message id and do not depend on order, they handle messages concurrently). Rows are claimed
  * with {@code FOR UPDATE SKIP LOCKED}, so several service instances relay without duplicates;
  * while the broker is down, events stay in the table and go out when it returns.
  * Delivery is at-least-once: consumers deduplicate by the message id (the outbox id).
@@ -122,20 +126,32 @@ public class OutboxRelay {
         List<OutboxEvent> batch = em.createNativeQuery(
                 "select * from outbox where published_at is null order by id limit " + BATCH + " for update skip locked",
                 OutboxEvent.class).getResultList();
-        int published = 0;
+        // Pipelined: the whole batch is sent (in id order, on one channel), then the confirms are awaited in order.
+        // Waiting for each confirm before sending the next cost a round trip to the broker per event.
+        List<CompletableFuture<Void>> sent = new ArrayList<>(batch.size());
         for (OutboxEvent event : batch) {
+            sent.add(send(event));
+        }
+        List<Long> confirmed = new ArrayList<>(batch.size());
+        for (int i = 0; i < batch.size(); i++) {
+            OutboxEvent event = batch.get(i);
             try {
-                send(event).get(CONFIRM_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
-                event.publishedAt = Instant.now();
-                published++;
+                sent.get(i).get(CONFIRM_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+                confirmed.add(event.id);
             } catch (Exception e) {
                 event.attempts++;
                 event.lastError = String.valueOf(e.getMessage());
                 LOG.debugf("Outbox event %d not published yet: %s", event.id, e.getMessage());
-                break; // keep order: retry this one first next time
+                // This one goes first next time; later ones of the batch may have gone out already and will go again
+                // (at-least-once: consumers deduplicate by message id).
+                break;
             }
         }
-        return published;
+        if (!confirmed.isEmpty()) {
+            em.createNativeQuery("update outbox set published_at = ?1 where id = any(?2)")
+                    .setParameter(1, Instant.now()).setParameter(2, confirmed.toArray(Long[]::new)).executeUpdate();
+        }
+        return confirmed.size();
     }
 
     private CompletableFuture<Void> send(OutboxEvent event) {

@@ -25,7 +25,7 @@ CLOSELOOP_LLM_BASE_URL="http://127.0.0.1:${PORT}/v1" CLOSELOOP_LLM_MODEL=bench-m
 CLOSELOOP_LLM_TOKENS_PER_HOUR=1000000000 \
   java -Xmx1g -Xlog:gc:file=target/bench/agents-gc.log::filecount=0 ${CLOSELOOP_BENCH_JAVA_OPTS:-} -jar target/quarkus-app/quarkus-run.jar agents-bench "$ROUNDS" "$REQUESTS" "$WARMUP" > target/bench/agents-app.log 2>&1 \
   || { echo "agents-bench failed; see target/bench/agents-app.log" >&2; exit 1; }
-grep '^round \|^step \|^sql' target/bench/agents-app.log > "$RAW"
+grep '^round \|^step \|^sql\|^process ' target/bench/agents-app.log > "$RAW"
 LOAD_AFTER="$(cut -d' ' -f1-3 /proc/loadavg)"
 kill $LLM_PID; wait $LLM_PID 2>/dev/null || true; trap - EXIT
 { java bench/AgentsReport.java "$RAW" "$TIMES" "$ROUNDS" "$REQUESTS" target/bench/agents-gc.log "$WARMUP"

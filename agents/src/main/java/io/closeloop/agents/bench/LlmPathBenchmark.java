@@ -36,6 +36,9 @@ import java.util.UUID;
 @ApplicationScoped
 public class LlmPathBenchmark implements Command {
 
+    private static final com.sun.management.OperatingSystemMXBean PROCESS =
+            (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+
     private final AgentDispatcher agents;
     private final IngestionPipeline ingestion;
     private final StepTimes steps;
@@ -74,6 +77,8 @@ public class LlmPathBenchmark implements Command {
             long[] total = new long[requests];
             long[] cpu = new long[requests];
             Map<String, long[][]> perStep = new TreeMap<>();
+            long processCpu = PROCESS.getProcessCpuTime();
+            long roundStart = System.nanoTime();
             for (int i = 0; i < requests; i++) {
                 steps.begin();
                 long c0 = StepTimes.threadCpuNanos();
@@ -92,6 +97,9 @@ public class LlmPathBenchmark implements Command {
                     v[3][i] = e.getValue().cpuNanos / 1_000;
                 }
             }
+            // every thread of the service (workers, ONNX, HTTP client, background jobs), per request and per wall second
+            System.out.println("process " + round + " " + (PROCESS.getProcessCpuTime() - processCpu) / 1_000 / requests + " "
+                    + (System.nanoTime() - roundStart) / 1_000 / requests);
             System.out.println("round " + round + " total " + join(total));
             System.out.println("round " + round + " cpu " + join(cpu));
             for (Map.Entry<String, long[][]> e : perStep.entrySet()) {

@@ -2,11 +2,19 @@ package io.closeloop.vectorstore.embedding;
 
 import dev.langchain4j.data.embedding.Embedding;
 import dev.langchain4j.data.segment.TextSegment;
+import ai.onnxruntime.OrtEnvironment;
+import ai.onnxruntime.OrtException;
+import ai.onnxruntime.OrtSession;
 import dev.langchain4j.model.embedding.EmbeddingModel;
+import dev.langchain4j.model.embedding.onnx.AbstractInProcessEmbeddingModel;
+import dev.langchain4j.model.embedding.onnx.OnnxBertBiEncoder;
+import dev.langchain4j.model.embedding.onnx.PoolingMode;
 import dev.langchain4j.model.embedding.onnx.allminilml6v2q.AllMiniLmL6V2QuantizedEmbeddingModel;
 import dev.langchain4j.model.embedding.onnx.bgesmallenv15q.BgeSmallEnV15QuantizedEmbeddingModel;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.io.IOException;
+import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -43,11 +51,47 @@ public class TextEmbedder {
 
     private static EmbeddingModel create(String modelName) {
         return switch (modelName) {
-            case BGE -> new BgeSmallEnV15QuantizedEmbeddingModel();
-            case MINILM -> new AllMiniLmL6V2QuantizedEmbeddingModel();
+            case BGE -> quiet(BgeSmallEnV15QuantizedEmbeddingModel.class, "bge-small-en-v1.5-q", PoolingMode.CLS);
+            case MINILM -> quiet(AllMiniLmL6V2QuantizedEmbeddingModel.class, "all-minilm-l6-v2-q", PoolingMode.MEAN);
             default -> throw new IllegalArgumentException("closeloop.embedding.model: unknown model '" + modelName
                     + "' (choose " + BGE + " or " + MINILM + ")");
         };
+    }
+
+    /**
+     * The model of LangChain4j's packaged class (same ONNX file, tokenizer and pooling, read from its
+     * jar without initialising the class), in an ONNX Runtime session whose worker threads do not
+     * spin. By default they busy-wait for more work after every parallel section: on the 2-core
+     * benchmark machine one of them burnt ~0.26 of a core while the service answered ~15 LLM
+     * requests/s (each embeds one short query), CPU that the request thread, PostgreSQL and the HTTP
+     * client were waiting for. Without spinning a worker sleeps until work arrives (microseconds later).
+     */
+    private static EmbeddingModel quiet(Class<?> packaged, String name, PoolingMode pooling) {
+        try (InputStream model = packaged.getClassLoader().getResourceAsStream(name + ".onnx");
+                InputStream tokenizer = packaged.getClassLoader().getResourceAsStream(name + "-tokenizer.json");
+                OrtSession.SessionOptions options = new OrtSession.SessionOptions()) {
+            if (model == null || tokenizer == null) {
+                throw new IllegalStateException("the embedding model " + name + " is not on the class path");
+            }
+            options.addConfigEntry("session.intra_op.allow_spinning", "0");
+            options.addConfigEntry("session.inter_op.allow_spinning", "0");
+            OrtEnvironment environment = OrtEnvironment.getEnvironment();
+            OnnxBertBiEncoder encoder = new OnnxBertBiEncoder(environment, environment.createSession(model.readAllBytes(), options), tokenizer,
+                    pooling);
+            return new AbstractInProcessEmbeddingModel(null) {
+                @Override
+                protected OnnxBertBiEncoder model() {
+                    return encoder;
+                }
+
+                @Override
+                protected Integer knownDimension() {
+                    return DIMENSIONS;
+                }
+            };
+        } catch (IOException | OrtException e) {
+            throw new IllegalStateException("cannot load the embedding model " + name, e);
+        }
     }
 
     public String modelName() {

@@ -60,6 +60,18 @@ public class AgentsReport {
                 + " client's delayed ACK: about 40 ms per request on a kept-alive loopback connection (curl against it: median 46 ms,"
                 + " 0.6 ms with TCP_NODELAY), invisible in the server's own timing. Runs before 2026-11-22 10:30 (p50 61 ms, p95 68 ms"
                 + " on a quiet machine) include that delay; it was the benchmark's stand-in, not the service.\n\n");
+        out.append("Session 3 (2026-11-22 13:00-14:45) measured this path step by step for the first time and cut what the figures showed."
+                + " A/B in one window on the shared machine (load 5-7, 3 x 200 after 300 warm-up requests each): before, p50 78-82 ms,"
+                + " p95 159-175 ms, request-thread CPU p50 23-24 ms, process CPU 60-70 ms per request; after the flush-free commits,"
+                + " the one-transaction guardrail check and retrieval on a worker, p50 52-65 ms, p95 109-136 ms, thread CPU 13 ms,"
+                + " process CPU 53-62 ms; after also stopping ONNX Runtime's spinning worker, p50 28.9 ms (rounds 26.6-49.1), p95 51.4 ms"
+                + " (rounds 38.5-143.2), process CPU 35-36 ms. What was cut: (1) an ONNX Runtime intra-op thread busy-waiting after each query embedding, ~0.26 of a core"
+                + " at ~15 requests/s (per-thread CPU from /proc), now `allow_spinning=0`; (2) four commits per answer waiting for"
+                + " an fsync (budget check and charge, `llm_call` row, verdict row; 1-5 ms each on this disk): the rate-limit pool"
+                + " and these two rows commit with `synchronous_commit = off`; (3) the guardrail check in one transaction, its"
+                + " context read as rows; (4) retrieval beside the CRM reads of grounding. Not cut: JIT (C2 was still compiling"
+                + " through the measured rounds, ~0.18 of a core), the AI service built per request, PII redaction's phone"
+                + " matcher.\n\n");
         out.append("Machine: 2 cores shared with other builds, 24 GB RAM, no GPU, Debian 12, OpenJDK 17, PostgreSQL 15 + pgvector 0.8.\n\n");
         out.append("*Thread CPU*: the CPU time of the thread that asked for the answer; *process CPU*: all the service's threads (retrieval"
                 + " worker, ONNX, HTTP client, background jobs) over the round, per request. PostgreSQL's own CPU is in neither.\n\n");
@@ -81,8 +93,10 @@ public class AgentsReport {
 
         out.append("## Where the time goes\n\n");
         out.append("Every span the service opens inside the answer, all rounds pooled (`StepTimes`, a span processor that is idle outside the"
-                + " benchmark). *Incl.* is the span's wall time, *self* the part not inside a child span, *CPU* the measuring thread's CPU"
-                + " time between the span's start and end (0 for spans that end on another thread). Percentiles are per request, over the"
+                + " benchmark). *Incl.* is the span's wall time, *self* the part not inside a child span, *CPU* the CPU time of the thread"
+                + " that started the span, between its start and end (0 for spans ended on another thread, such as the HTTP client's"
+                + " `POST`). Retrieval (`closeloop.vectorstore.retrieve-hybrid`) runs on a worker beside grounding's CRM reads, so"
+                + " grounding's self time, computed as if its children ran one after the other, is near zero. Percentiles are per request, over the"
                 + " requests that had the step; a step's spans in one request are summed. The root's self time is the work of the LLM"
                 + " agent outside any child span.\n\n");
         out.append("| span | per request | incl. p50 (ms) | incl. p95 (ms) | self p50 (ms) | self p95 (ms) | CPU p50 (ms) |\n|---|---|---|---|---|---|---|\n");

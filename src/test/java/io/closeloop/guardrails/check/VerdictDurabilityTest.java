@@ -1,6 +1,7 @@
 package io.closeloop.guardrails.check;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.closeloop.guardrails.GuardrailFixtures;
 import io.closeloop.guardrails.catalogue.Verdict;
@@ -56,11 +57,11 @@ class VerdictDurabilityTest {
     @Test
     void inTheCallersTransactionTheVerdictRollsBackWithItAndItsCommitStillWaitsForTheFlush() {
         String subject = "joined-" + System.nanoTime();
-        QuarkusTransaction.requiringNew().run(() -> {
+        assertThatThrownBy(() -> QuarkusTransaction.requiringNew().run(() -> {
             guardrails.check(scene.rep(), email(scene.granted().email, "Hi Grace, thanks for your time today."), "email-draft", subject);
             assertThat(em.createNativeQuery("show synchronous_commit").getSingleResult()).isEqualTo("on");
-            QuarkusTransaction.setRollbackOnly();
-        });
+            throw new IllegalStateException("the caller fails after the check");
+        })).hasStackTraceContaining("the caller fails after the check");
         assertThat(stored(subject)).isZero();
     }
 

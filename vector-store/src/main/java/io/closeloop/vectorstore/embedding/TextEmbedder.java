@@ -60,11 +60,14 @@ public class TextEmbedder {
 
     /**
      * The model of LangChain4j's packaged class (same ONNX file, tokenizer and pooling, read from its
-     * jar without initialising the class), in an ONNX Runtime session whose worker threads do not
-     * spin. By default they busy-wait for more work after every parallel section: on the 2-core
-     * benchmark machine one of them burnt ~0.26 of a core while the service answered ~15 LLM
-     * requests/s (each embeds one short query), CPU that the request thread, PostgreSQL and the HTTP
-     * client were waiting for. Without spinning a worker sleeps until work arrives (microseconds later).
+     * jar without initialising the class), in an ONNX Runtime session that runs each embedding on the
+     * calling thread alone. By default ONNX Runtime adds a worker per core that busy-waits for more
+     * work after every parallel section: on the 2-core benchmark machine one burnt ~0.26 of a core while
+     * the service answered ~15 LLM requests/s, CPU the request thread, PostgreSQL and the HTTP client
+     * were waiting for. Measured on one short query (bench/reports/agents.md): default 6.9 ms wall and
+     * 31 ms of process CPU per embedding when embeddings come 20 ms apart; workers without spinning
+     * 8.6 ms / 9.6 ms; one thread 7.8 ms / 8.1 ms. Batches still use every core: LangChain4j embeds
+     * each text of a batch as its own task.
      */
     private static EmbeddingModel quiet(Class<?> packaged, String name, PoolingMode pooling) {
         try (InputStream model = packaged.getClassLoader().getResourceAsStream(name + ".onnx");
@@ -73,6 +76,7 @@ public class TextEmbedder {
             if (model == null || tokenizer == null) {
                 throw new IllegalStateException("the embedding model " + name + " is not on the class path");
             }
+            options.setIntraOpNumThreads(1);
             options.addConfigEntry("session.intra_op.allow_spinning", "0");
             options.addConfigEntry("session.inter_op.allow_spinning", "0");
             OrtEnvironment environment = OrtEnvironment.getEnvironment();

@@ -1,10 +1,11 @@
 #!/usr/bin/env bash
 # Benchmark: the service's own overhead on the LLM path (everything except the LLM server's time):
-# grounding (embed + hybrid search), PII redaction, the LangChain4j AI service, the HTTP call to a
-# local OpenAI-compatible server that answers at once (bench/ScriptedLlm.java), parsing, the
-# llm_call row and restoring placeholders. Target: p95 <= 30 ms.
+# grounding (embed + hybrid search), PII redaction, the LangChain4j AI service, the LLM budget, the
+# HTTP call to a local OpenAI-compatible server that answers at once (bench/ScriptedLlm.java),
+# parsing, the llm_call row, the guardrail check and restoring placeholders, with the time of every
+# span inside the answer and the SQL per request (pg_stat_statements, when installed). Target: p95 <= 30 ms.
 # Usage: bench/agents.sh [rounds] [requests] [warm-up]   (default 5 x 200 after 300). Report: bench/reports/agents.md
-# The bench rep's LLM token budget is lifted (1,050 calls x 1,020 tokens exceed the default 200,000/h).
+# The bench rep's LLM token budget is lifted (1,300 calls x 1,020 tokens exceed the default 200,000/h).
 # CLOSELOOP_BENCH_SKIP_PACKAGE=1 reuses target/quarkus-app as it is. CLOSELOOP_BENCH_JAVA_OPTS adds JVM options
 # (e.g. a JFR recording); the service's GC log is always written to target/bench/agents-gc.log.
 set -euo pipefail

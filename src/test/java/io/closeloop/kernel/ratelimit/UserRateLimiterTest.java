@@ -11,6 +11,10 @@ import io.closeloop.crm.rep.RepRole;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 import jakarta.inject.Inject;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 
 /** Per-user limits: one user's burst is refused with 429 + Retry-After while another user is served. */
@@ -23,6 +27,11 @@ class UserRateLimiterTest {
     UserRateLimiter limiter;
     @Inject
     RateLimitConfig config;
+    @Inject
+    @io.quarkus.agroal.DataSource("ratelimit")
+    DataSource rateLimitDataSource;
+    @Inject
+    DataSource dataSource;
 
     @Test
     void chatBeyondTheUsersBucketIsRefusedWith429AndRetryAfterWhileOthersAreServed() {
@@ -43,6 +52,19 @@ class UserRateLimiterTest {
         assertThat(retryAfter).isBetween(1L, config.chat().period().toSeconds());
         given().auth().preemptive().basic(polite.username, CrmFixtures.PASSWORD).post("/api/test/chat-probe")
                 .then().statusCode(200);
+    }
+
+    @Test
+    void bucketsCommitWithoutWaitingForTheWalFlushAndOtherWritesStillWait() throws Exception {
+        try (Connection buckets = rateLimitDataSource.getConnection(); Connection other = dataSource.getConnection();
+                Statement onBuckets = buckets.createStatement(); Statement onOther = other.createStatement()) {
+            ResultSet relaxed = onBuckets.executeQuery("show synchronous_commit");
+            relaxed.next();
+            assertThat(relaxed.getString(1)).isEqualTo("off");
+            ResultSet durable = onOther.executeQuery("show synchronous_commit");
+            durable.next();
+            assertThat(durable.getString(1)).isEqualTo("on");
+        }
     }
 
     @Test

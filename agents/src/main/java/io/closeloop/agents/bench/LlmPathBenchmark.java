@@ -4,8 +4,7 @@ import io.closeloop.agents.AgentDispatcher;
 import io.closeloop.agents.api.AgentAnswer;
 import io.closeloop.agents.api.AgentRequest;
 import io.closeloop.agents.api.AnswerMode;
-import io.closeloop.agents.grounding.GroundingService;
-import io.closeloop.agents.llm.LlmConfig;
+import io.closeloop.agents.bench.StatementCounts.SqlCount;
 import io.closeloop.crm.account.Account;
 import io.closeloop.crm.contact.Contact;
 import io.closeloop.crm.contact.EmailConsent;
@@ -21,28 +20,35 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.UUID;
 
 /**
- * {@code agents-bench [rounds] [requests]}: the service's own time on the LLM path. Builds a rep,
+ * {@code agents-bench [rounds] [requests] [warm-up requests]}: the service's own time on the LLM path. Builds a rep,
  * an account with contacts and 30 interactions, then asks the e-mail agent for drafts against the
  * configured provider (the benchmark script points it at a local server that answers at once)
- * and prints one line per round: the per-request times in microseconds of the whole answer
- * (grounding, redaction, AI service, HTTP, parsing, llm_call row, restore) and of grounding alone.
+ * and prints, per round, the per-request wall and thread-CPU times in microseconds of the whole
+ * answer (grounding, redaction, AI service, HTTP, parsing, budget, llm_call row, guardrails, restore)
+ * and of every span inside it ({@link StepTimes}), then the SQL statements per request
+ * ({@link StatementCounts}). {@code bench/AgentsReport.java} turns the lines into the report.
  */
 @ApplicationScoped
 public class LlmPathBenchmark implements Command {
 
-    private final AgentDispatcher agents;
-    private final GroundingService grounding;
-    private final IngestionPipeline ingestion;
-    private final LlmConfig config;
+    private static final com.sun.management.OperatingSystemMXBean PROCESS =
+            (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean();
 
-    public LlmPathBenchmark(AgentDispatcher agents, GroundingService grounding, IngestionPipeline ingestion, LlmConfig config) {
+    private final AgentDispatcher agents;
+    private final IngestionPipeline ingestion;
+    private final StepTimes steps;
+    private final StatementCounts statements;
+
+    public LlmPathBenchmark(AgentDispatcher agents, IngestionPipeline ingestion, StepTimes steps, StatementCounts statements) {
         this.agents = agents;
-        this.grounding = grounding;
         this.ingestion = ingestion;
-        this.config = config;
+        this.steps = steps;
+        this.statements = statements;
     }
 
     @Override
@@ -59,25 +65,54 @@ public class LlmPathBenchmark implements Command {
     public int run(String... args) {
         int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 5;
         int requests = args.length > 1 ? Integer.parseInt(args[1]) : 200;
+        int warmUp = args.length > 2 ? Integer.parseInt(args[2]) : 300;
         AgentRequest request = setUp();
-        for (int i = 0; i < 50; i++) {
+        // A service answers for hours: measure it with its hot paths compiled (C2 still compiled them
+        // through the first 200-300 requests: with 50, round 1 was 10-20 ms slower than round 5).
+        for (int i = 0; i < warmUp; i++) {
             check(agents.answer(request));
         }
+        Map<String, SqlCount> sqlBefore = statements.snapshot();
         for (int round = 1; round <= rounds; round++) {
             long[] total = new long[requests];
-            long[] ground = new long[requests];
+            long[] cpu = new long[requests];
+            Map<String, long[][]> perStep = new TreeMap<>();
+            long processCpu = PROCESS.getProcessCpuTime();
+            long roundStart = System.nanoTime();
             for (int i = 0; i < requests; i++) {
+                steps.begin();
+                long c0 = StepTimes.threadCpuNanos();
                 long t0 = System.nanoTime();
                 check(agents.answer(request));
                 long t1 = System.nanoTime();
-                grounding.ground(request, config.retrievalSize());
-                long t2 = System.nanoTime();
+                long c1 = StepTimes.threadCpuNanos();
+                Map<String, StepTimes.Step> times = steps.end();
                 total[i] = (t1 - t0) / 1_000;
-                ground[i] = (t2 - t1) / 1_000;
+                cpu[i] = (c1 - c0) / 1_000;
+                for (Map.Entry<String, StepTimes.Step> e : times.entrySet()) {
+                    long[][] v = perStep.computeIfAbsent(e.getKey(), k -> new long[4][requests]);
+                    v[0][i] = e.getValue().count;
+                    v[1][i] = e.getValue().wallNanos / 1_000;
+                    v[2][i] = e.getValue().selfNanos / 1_000;
+                    v[3][i] = e.getValue().cpuNanos / 1_000;
+                }
             }
+            // every thread of the service (workers, ONNX, HTTP client, background jobs), per request and per wall second
+            System.out.println("process " + round + " " + (PROCESS.getProcessCpuTime() - processCpu) / 1_000 / requests + " "
+                    + (System.nanoTime() - roundStart) / 1_000 / requests);
             System.out.println("round " + round + " total " + join(total));
-            System.out.println("round " + round + " grounding " + join(ground));
+            System.out.println("round " + round + " cpu " + join(cpu));
+            for (Map.Entry<String, long[][]> e : perStep.entrySet()) {
+                long[][] v = e.getValue();
+                System.out.println("step " + round + " " + e.getKey().replace(' ', '_') + " " + join(v[0]) + " " + join(v[1]) + " " + join(v[2]) + " " + join(v[3]));
+            }
         }
+        try {
+            Thread.sleep(11_000); // let the pool's backends publish their transaction counts (see StatementCounts)
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        statements.printDelta(sqlBefore, statements.snapshot(), (long) rounds * requests);
         return 0;
     }
 

@@ -7,21 +7,42 @@ import io.closeloop.crm.contact.Contact;
 import io.closeloop.crm.deal.Deal;
 import io.closeloop.kernel.problem.ProblemException;
 import io.opentelemetry.instrumentation.annotations.WithSpan;
+import io.opentelemetry.context.Context;
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Reads what an agent needs to answer a request, with the rep's permissions: the account, its
  * contacts and open deals, the contact in context, and the interactions most relevant to the
  * message. A record the rep may not see answers 404, exactly as the CRM API does.
+ * When the request names its account (chat and the sidebar do), retrieval (embedding the message
+ * in-process, then two searches in a transaction of its own, scoped by the rep's permissions like
+ * everything here) runs on a worker thread while this thread reads the CRM records: the embedding
+ * is the longest step, and the CRM reads no longer wait for it. Its result is used only after the
+ * account passed the visibility check here; a failed check discards it.
  */
 @ApplicationScoped
 public class GroundingService {
 
+    /** Retrievals running at once beside their requests; more requests retrieve on their own thread. */
+    private static final int WORKERS = 8;
+
     private final AccountScope scope;
     private final HistorySearch history;
     private final VisibleRecords records;
+    private final ExecutorService retrieval = new ThreadPoolExecutor(0, WORKERS, 30, TimeUnit.SECONDS, new SynchronousQueue<>(), r -> {
+        Thread t = new Thread(r, "grounding-retrieval");
+        t.setDaemon(true);
+        return t;
+    }, new ThreadPoolExecutor.CallerRunsPolicy());
 
     public GroundingService(AccountScope scope, HistorySearch history, VisibleRecords records) {
         this.scope = scope;
@@ -29,9 +50,28 @@ public class GroundingService {
         this.records = records;
     }
 
+    @PreDestroy
+    void stop() {
+        retrieval.shutdownNow();
+    }
+
     @Transactional
     @WithSpan("closeloop.agents.ground")
     public Grounding ground(AgentRequest request, int k) {
+        CompletableFuture<List<Evidence>> early = request.accountId() == null ? null
+                : CompletableFuture.supplyAsync(Context.current().wrapSupplier(
+                        () -> history.search(request.rep(), request.message(), request.accountId(), k)), retrieval);
+        try {
+            return read(request, k, early);
+        } catch (RuntimeException e) {
+            if (early != null) {
+                early.cancel(false);
+            }
+            throw e;
+        }
+    }
+
+    private Grounding read(AgentRequest request, int k, CompletableFuture<List<Evidence>> early) {
         Long accountId = request.accountId();
         Grounding.ContactFacts contact = null;
         if (request.contactId() != null) {
@@ -59,7 +99,18 @@ public class GroundingService {
         return new Grounding(
                 new Grounding.AccountFacts(account.id, account.name, account.industry, account.tier == null ? null : account.tier.name(),
                         account.owner == null ? null : account.owner.fullName),
-                contacts, deals, contact, history.search(request.rep(), request.message(), account.id, k));
+                contacts, deals, contact, early != null ? join(early) : history.search(request.rep(), request.message(), account.id, k));
+    }
+
+    private static List<Evidence> join(CompletableFuture<List<Evidence>> retrieval) {
+        try {
+            return retrieval.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException cause) {
+                throw cause;
+            }
+            throw e;
+        }
     }
 
     private static Grounding.ContactFacts facts(Contact c) {

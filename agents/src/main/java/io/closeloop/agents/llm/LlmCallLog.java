@@ -2,6 +2,7 @@ package io.closeloop.agents.llm;
 
 import io.closeloop.kernel.ratelimit.UserRateLimiter;
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.opentelemetry.instrumentation.annotations.WithSpan;
 import jakarta.enterprise.context.ApplicationScoped;
 
 /**
@@ -11,6 +12,11 @@ import jakarta.enterprise.context.ApplicationScoped;
  * writes the {@code llm_call} row in its own transaction (so a failed answer still leaves its calls on
  * record) and charges the rep the tokens the provider reported, in and out. A call that answered
  * nothing usable (malformed output, a later retry) still costs what the provider billed.
+ * The row's transaction commits without waiting for the WAL flush ({@code SET LOCAL
+ * synchronous_commit = off}): the rep's answer does not wait for an fsync (1-5 ms on a busy disk)
+ * to log a call that has already happened. A PostgreSQL crash in the next few hundred milliseconds
+ * may lose the newest rows (never half-write one); the budget, charged on its own datasource, is
+ * just as durable (see {@code UserRateLimiter}).
  */
 @ApplicationScoped
 public class LlmCallLog {
@@ -22,14 +28,19 @@ public class LlmCallLog {
     }
 
     /** Throws {@code RateLimitedException} when the rep of this answer has spent their LLM token budget. */
+    @WithSpan("closeloop.agents.llm.budget-check")
     public void admit(CallContext context) {
         if (context.repId() != null) {
             limits.checkLlmBudget(budgetKey(context.repId()));
         }
     }
 
+    @WithSpan("closeloop.agents.llm.record")
     public void record(LlmCall call) {
-        QuarkusTransaction.requiringNew().run(call::persist);
+        QuarkusTransaction.requiringNew().run(() -> {
+            LlmCall.getEntityManager().createNativeQuery("set local synchronous_commit to off").executeUpdate();
+            call.persist();
+        });
         if (call.repId != null) {
             limits.chargeLlm(budgetKey(call.repId), (long) (call.tokensIn == null ? 0 : call.tokensIn) + (call.tokensOut == null ? 0 : call.tokensOut));
         }

@@ -1,5 +1,6 @@
 package io.closeloop.guardrails.check;
 
+import io.opentelemetry.instrumentation.annotations.WithSpan;
 import io.closeloop.crm.deal.DealStage;
 import io.closeloop.crm.match.Normalize;
 import io.closeloop.guardrails.config.GuardrailConfig;
@@ -54,6 +55,7 @@ public class FactExtractor {
         this.competitors = Lexicon.of(config.competitors());
     }
 
+    @WithSpan("closeloop.guardrails.extract")
     public ReviewFacts extract(DraftInput draft, ReviewContext context) {
         String text = (draft.subject() == null ? "" : draft.subject() + "\n") + (draft.body() == null ? "" : draft.body());
         List<Sentences.Sentence> sentences = Sentences.of(text);

@@ -10,6 +10,7 @@ import io.closeloop.guardrails.verdict.VerdictLog;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.instrumentation.annotations.WithSpan;
 import jakarta.enterprise.context.ApplicationScoped;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
@@ -37,12 +38,26 @@ public class GuardrailService {
     }
 
     /**
+     * Runs in the caller's transaction when there is one (the verdict commits with the caller's work,
+     * as durably). Otherwise in one transaction of its own for the context reads and the verdict row,
+     * whose commit does not wait for the WAL flush: see {@link VerdictLog#withoutFlushWait()}.
+     *
      * @param subjectKind what is checked ("email-draft", "chat-answer", "action", "check")
      * @param subjectId   its id in the caller's domain, if it has one
      */
     @WithSpan("closeloop.guardrails.check")
     public CheckResult check(Rep rep, DraftInput draft, String subjectKind, String subjectId) {
         DraftValidation.validate(draft);
+        if (QuarkusTransaction.isActive()) {
+            return checkAndRecord(rep, draft, subjectKind, subjectId);
+        }
+        return QuarkusTransaction.requiringNew().call(() -> {
+            log.withoutFlushWait();
+            return checkAndRecord(rep, draft, subjectKind, subjectId);
+        });
+    }
+
+    private CheckResult checkAndRecord(Rep rep, DraftInput draft, String subjectKind, String subjectId) {
         ReviewContext context = contexts.load(rep, draft, LocalDate.now(clock));
         ReviewFacts facts = extractor.extract(draft, context);
         List<FiredRule> fired = engine.evaluate(facts);

@@ -1,5 +1,6 @@
 package io.closeloop.guardrails.engine;
 
+import io.opentelemetry.instrumentation.annotations.WithSpan;
 import io.closeloop.guardrails.catalogue.RuleCatalogue;
 import io.closeloop.guardrails.catalogue.Verdict;
 import io.closeloop.guardrails.review.DraftReview;
@@ -41,6 +42,7 @@ public class GuardrailEngine {
     }
 
     /** The fired rules for these facts with their catalogue entries, most severe first. */
+    @WithSpan("closeloop.guardrails.rules")
     public List<FiredRule> evaluate(ReviewFacts facts) {
         return review(facts).stream()
                 .map(hit -> FiredRule.of(catalogue.byName(hit.rule()), hit))

@@ -8,6 +8,7 @@ import io.closeloop.guardrails.engine.FiredRule;
 import io.closeloop.guardrails.engine.GuardrailEngine;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.SpanContext;
+import io.opentelemetry.instrumentation.annotations.WithSpan;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
@@ -31,7 +32,19 @@ public class VerdictLog {
         this.catalogue = engine.catalogue();
     }
 
+    /**
+     * For a transaction that holds only a check's reads and its verdict (no caller's work): its commit
+     * does not wait for the WAL flush ({@code SET LOCAL synchronous_commit = off}), so the answer does
+     * not wait for an fsync (1-5 ms on a busy disk) to log a check whose result it already has. A
+     * PostgreSQL crash in the next few hundred milliseconds may lose the newest such verdicts (never
+     * half-write one); verdicts written in a caller's transaction (a queued action) keep its durability.
+     */
+    public void withoutFlushWait() {
+        em.createNativeQuery("set local synchronous_commit to off").executeUpdate();
+    }
+
     @Transactional
+    @WithSpan("closeloop.guardrails.verdict")
     public GuardrailVerdict record(String subjectKind, String subjectId, Long repId, Long accountId, Verdict verdict,
             List<FiredRule> fired) {
         GuardrailVerdict row = new GuardrailVerdict();

@@ -10,7 +10,8 @@
 # built once (1M: ~35 min on 2 busy cores) and reused automatically while the generator is unchanged (the
 # table's comment records it); a re-run should then take ~8 minutes on a quiet 2-core machine (estimate).
 # CLOSELOOP_BENCH_PARTS="models ingestion search" chooses the parts; a part not run keeps its last report.
-# CLOSELOOP_BENCH_INTERACTIONS (default 400) sets the interactions per ingestion round.
+# CLOSELOOP_BENCH_INTERACTIONS (default 400) sets the interactions per ingestion round; CLOSELOOP_BENCH_WARM_UP_ROUNDS
+# (default 30) the untimed rounds' worth of interactions through raw and pipeline before the timed ones.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -42,7 +43,7 @@ APP_PARTS=""
 for p in models ingestion; do [[ " $PARTS " == *" $p "* ]] && APP_PARTS="$APP_PARTS $p"; done
 if [ -n "$APP_PARTS" ]; then
   CLOSELOOP_DB_URL="$APP_URL" CLOSELOOP_RABBIT_VHOST="$VHOST" CLOSELOOP_HTTP_PORT=0 CLOSELOOP_DEMO=false \
-    java -Xmx2g -Dcloseloop.vectorstore.identity.retry-every=off -jar target/quarkus-app/quarkus-run.jar vector-store-bench "$REPORTS" "$COUNT" $APP_PARTS
+    java -Xmx2g -Dcloseloop.bench.warm-up-rounds="${CLOSELOOP_BENCH_WARM_UP_ROUNDS:-30}" -Dcloseloop.vectorstore.identity.retry-every=off -jar target/quarkus-app/quarkus-run.jar vector-store-bench "$REPORTS" "$COUNT" $APP_PARTS
 fi
 
 # 2. Search: a plain JDBC program over synthetic vectors.

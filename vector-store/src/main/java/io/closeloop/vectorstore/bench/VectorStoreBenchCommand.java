@@ -29,7 +29,7 @@ public class VectorStoreBenchCommand implements Command {
 
     static final int ROUNDS = 5;
     /** Untimed pipeline rounds before the timed ones (see the warm-up in {@link #ingestion}). */
-    static final int WARM_UP_ROUNDS = 10;
+    static final int WARM_UP_ROUNDS = Integer.getInteger("closeloop.bench.warm-up-rounds", 30);
 
     private final TextEmbedder embedder;
     private final IngestionPipeline pipeline;
@@ -153,7 +153,8 @@ public class VectorStoreBenchCommand implements Command {
         double[] boundWarm = new double[ROUNDS];
         // Warm-up, not timed. The pipeline runs far more code than raw embedding (Hibernate, JDBC, Jackson, the outbox
         // relay, RabbitMQ). After a warm-up of one batch the JIT compiler threads took 2-3.4 ms of CPU per interaction in
-        // the timed pipeline rounds, after 3 rounds' worth still 1.3-2.2 ms and after 5 still 0.8-2 ms (per-batch code
+        // the timed pipeline rounds, after 3 rounds' worth still 1.3-2.2 ms, after 5 still 0.8-2 ms, after 10 0.85 ms and
+        // after 30 0.33 ms on the quiet machine (per-batch code
         // of Hibernate, JDBC and messaging reaching C2 slowly), which a long-running import does not pay; the report
         // shows what is left of it.
         List<InteractionInput> warm = new DemoInteractionGenerator(System.nanoTime(), book(), Instant.now())

@@ -4,15 +4,15 @@
 # HTTP call to a local OpenAI-compatible server that answers at once (bench/ScriptedLlm.java),
 # parsing, the llm_call row, the guardrail check and restoring placeholders, with the time of every
 # span inside the answer and the SQL per request (pg_stat_statements, when installed). Target: p95 <= 30 ms.
-# Usage: bench/agents.sh [rounds] [requests] [warm-up]   (default 5 x 200 after 300). Report: bench/reports/agents.md
-# The bench rep's LLM token budget is lifted (1,300 calls x 1,020 tokens exceed the default 200,000/h).
+# Usage: bench/agents.sh [rounds] [requests] [warm-up]   (default 5 x 200 after 1,000). Report: bench/reports/agents.md
+# The bench rep's LLM token budget is lifted (2,000 calls x 1,020 tokens exceed the default 200,000/h).
 # CLOSELOOP_BENCH_SKIP_PACKAGE=1 reuses target/quarkus-app as it is. CLOSELOOP_BENCH_JAVA_OPTS adds JVM options
 # (e.g. a JFR recording); the service's GC log is always written to target/bench/agents-gc.log.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 DB="${CLOSELOOP_BENCH_DB:-closeloop_bench_agents}"
 PORT="${CLOSELOOP_BENCH_LLM_PORT:-18089}"
-ROUNDS="${1:-5}"; REQUESTS="${2:-200}"; WARMUP="${3:-300}"
+ROUNDS="${1:-5}"; REQUESTS="${2:-200}"; WARMUP="${3:-1000}"
 CLOSELOOP_DBS="$DB" deploy/local/infra.sh up >&2
 [ "${CLOSELOOP_BENCH_SKIP_PACKAGE:-}" = 1 ] || ./mvnw -B -q package -DskipTests >&2
 mkdir -p target/bench bench/reports

@@ -158,7 +158,7 @@ public class LlmAgent implements Agent {
             return offline.answer(form.role, request, g, "the model's answer was longer than the " + DraftInput.MAX_TEXT
                     + " characters the guardrails check", context.usage());
         }
-        LlmDraftReviser reviser = new LlmDraftReviser(form, AiServices.builder(OutputReviser.class).chatModel(chat).build(), invoker, r, p,
+        LlmDraftReviser reviser = new LlmDraftReviser(form, () -> AiServices.builder(OutputReviser.class).chatModel(chat).build(), invoker, r, p,
                 text -> draft(form, text, g));
         GuardedOutput guarded = guardrails.run(request.rep(), input, form.checkKind, null, reviser);
         List<GuardrailRound> rounds = new ArrayList<>();

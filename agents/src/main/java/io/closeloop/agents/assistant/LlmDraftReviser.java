@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 /**
@@ -26,7 +27,8 @@ import java.util.stream.Collectors;
 final class LlmDraftReviser implements DraftReviser {
 
     private final OutputForm form;
-    private final OutputReviser model;
+    /** Built only when an output is blocked: most answers never need it, and an AI service costs reflection to build. */
+    private final Supplier<OutputReviser> model;
     private final LlmInvoker invoker;
     private final PiiRedactor.Redactor redactor;
     private final PromptMaterial prompt;
@@ -36,7 +38,7 @@ final class LlmDraftReviser implements DraftReviser {
     /**
      * @param draft how an output's text becomes the guardrails' input (channel, recipients, grounding)
      */
-    LlmDraftReviser(OutputForm form, OutputReviser model, LlmInvoker invoker, PiiRedactor.Redactor redactor, PromptMaterial prompt,
+    LlmDraftReviser(OutputForm form, Supplier<OutputReviser> model, LlmInvoker invoker, PiiRedactor.Redactor redactor, PromptMaterial prompt,
             Function<OutputText, DraftInput> draft) {
         this.form = form;
         this.model = model;
@@ -51,7 +53,7 @@ final class LlmDraftReviser implements DraftReviser {
         String list = violations(violations).stream().map(redactor::redact).collect(Collectors.joining("\n"));
         String text = blocked.subject() == null ? blocked.body() : "Subject: " + blocked.subject() + "\n\n" + blocked.body();
         String shown = InteractionFormat.neutral(redactor.redact(text));
-        LlmOutcome outcome = invoker.invoke(form.role, () -> form.revise(model, prompt.request(), form.context(prompt), shown, list));
+        LlmOutcome outcome = invoker.invoke(form.role, () -> form.revise(model.get(), prompt.request(), form.context(prompt), shown, list));
         if (!outcome.succeeded()) {
             throw new IllegalStateException("the revision request failed: " + outcome.failure());
         }

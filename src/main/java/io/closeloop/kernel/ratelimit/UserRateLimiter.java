@@ -34,6 +34,12 @@ import javax.sql.DataSource;
 @ApplicationScoped
 public class UserRateLimiter {
 
+    /**
+     * The datasource of the spend ledger (these buckets, and the LLM call log that shares it): outside
+     * JTA, commits that do not wait for the WAL flush. Configured in {@code application.properties}.
+     */
+    public static final String DATASOURCE = "ratelimit";
+
     public static final String CHAT = "chat";
     public static final String LLM = "llm-spend";
 
@@ -41,7 +47,7 @@ public class UserRateLimiter {
     private final PostgreSQLSelectForUpdateBasedProxyManager<String> buckets;
 
     @Inject
-    public UserRateLimiter(RateLimitConfig config, @io.quarkus.agroal.DataSource("ratelimit") DataSource dataSource) {
+    public UserRateLimiter(RateLimitConfig config, @io.quarkus.agroal.DataSource(DATASOURCE) DataSource dataSource) {
         this.config = config;
         this.buckets = Bucket4jPostgreSQL.selectForUpdateBasedBuilder(dataSource)
                 .primaryKeyMapper(PrimaryKeyMapper.STRING)

@@ -28,7 +28,7 @@ class UserRateLimiterTest {
     @Inject
     RateLimitConfig config;
     @Inject
-    @io.quarkus.agroal.DataSource("ratelimit")
+    @io.quarkus.agroal.DataSource(UserRateLimiter.DATASOURCE)
     DataSource rateLimitDataSource;
     @Inject
     DataSource dataSource;

@@ -175,7 +175,8 @@ public class LlmAgent implements Agent {
         String notice = guarded.revisions() > 0 ? "The model's first " + form.noun + " broke the company's rules; the model revised it once"
                 + " with the violations and the revision passed." : null;
         Object accepted = guarded.revisions() > 0 ? reviser.revised().orElse(output) : output;
-        return compose(form, request, g, accepted, guarded.output(), r.redaction(), context, notice, rounds);
+        OutputText acceptedText = guarded.revisions() > 0 ? reviser.revisedText().orElse(first) : first;
+        return compose(form, request, g, accepted, acceptedText.cited(), guarded.output(), r.redaction(), context, notice, rounds);
     }
 
     /** An output as the guardrails read it: an e-mail to the contact in context, or a chat answer; cited interactions as grounding. */
@@ -224,12 +225,13 @@ public class LlmAgent implements Agent {
 
     /**
      * The answer from the accepted output (the first, or its revision): the text is the checked one
-     * with repairs applied ({@code shown}); proposals come from the request and the typed output.
+     * with repairs applied ({@code shown}); proposals come from the request and the typed output;
+     * {@code outputCited} are the ids the output cited (read once, when its text was made).
      */
-    private AgentAnswer compose(OutputForm form, AgentRequest request, Grounding g, Object output, DraftInput shown, Redaction redaction,
-            CallContext context, String notice, List<GuardrailRound> rounds) {
+    private AgentAnswer compose(OutputForm form, AgentRequest request, Grounding g, Object output, List<Long> outputCited, DraftInput shown,
+            Redaction redaction, CallContext context, String notice, List<GuardrailRound> rounds) {
         Long accountId = g.account() == null ? null : g.account().id();
-        List<Long> cited = cited(g, form.text(output, redaction).cited());
+        List<Long> cited = cited(g, outputCited);
         List<ProposedAction> actions = new ArrayList<>();
         String text = shown.body();
         if (form == OutputForm.EMAIL) {

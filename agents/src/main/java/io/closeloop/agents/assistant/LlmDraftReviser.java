@@ -34,6 +34,7 @@ final class LlmDraftReviser implements DraftReviser {
     private final PromptMaterial prompt;
     private final Function<OutputText, DraftInput> draft;
     private Object revised;
+    private OutputText revisedText;
 
     /**
      * @param draft how an output's text becomes the guardrails' input (channel, recipients, grounding)
@@ -70,12 +71,18 @@ final class LlmDraftReviser implements DraftReviser {
             throw new IllegalStateException("the revision is longer than the " + DraftInput.MAX_TEXT + " characters the guardrails check");
         }
         revised = outcome.value();
+        revisedText = revision;
         return input;
     }
 
     /** The typed revision the model wrote, if it was asked for one and answered. */
     Optional<Object> revised() {
         return Optional.ofNullable(revised);
+    }
+
+    /** That revision as the rep reads it (restored), if there is one. */
+    Optional<OutputText> revisedText() {
+        return Optional.ofNullable(revisedText);
     }
 
     /** One line per violation, as the model reads it. */

@@ -38,7 +38,7 @@ public class LlmCallLog {
     private final DataSource ledger;
     private final ObjectMapper json;
 
-    public LlmCallLog(UserRateLimiter limits, @io.quarkus.agroal.DataSource("ratelimit") DataSource ledger, ObjectMapper json) {
+    public LlmCallLog(UserRateLimiter limits, @io.quarkus.agroal.DataSource(UserRateLimiter.DATASOURCE) DataSource ledger, ObjectMapper json) {
         this.limits = limits;
         this.ledger = ledger;
         this.json = json;

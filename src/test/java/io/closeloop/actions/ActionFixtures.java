@@ -7,6 +7,7 @@ import io.closeloop.actions.action.ActionStatus;
 import io.closeloop.actions.action.ActionType;
 import io.closeloop.actions.action.DraftRequest;
 import io.closeloop.actions.action.GuardrailCheck;
+import io.closeloop.actions.execution.ActionExecutor;
 import io.closeloop.crm.CrmFixtures;
 import io.closeloop.crm.rep.Rep;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -17,9 +18,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Predicate;
 
 import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
 
 /** Drafts actions for tests through the real drafting service, and reads them back. */
 @ApplicationScoped
@@ -61,6 +64,23 @@ public class ActionFixtures {
             a.recipients.size();
             return a;
         });
+    }
+
+    /**
+     * Claims the given action through the executor, as the instance that picks it up would. Other
+     * actions due in the shared test database (left by earlier test classes, oldest first) are
+     * claimed and performed on the way, so that the test does not depend on what ran before it.
+     */
+    public static void claim(ActionExecutor executor, long id) {
+        for (int i = 0; i < 1_000; i++) {
+            Optional<Long> claimed = executor.claimNext();
+            assertThat(claimed).as("action %d is due", id).isPresent();
+            if (claimed.get() == id) {
+                return;
+            }
+            executor.perform(claimed.get());
+        }
+        throw new AssertionError("action " + id + " was never claimed");
     }
 
     /** Waits until the action satisfies the condition, returning its last state. */

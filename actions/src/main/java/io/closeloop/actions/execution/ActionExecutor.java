@@ -119,8 +119,8 @@ public class ActionExecutor {
         action.lastError = e.getClass().getSimpleName() + ": " + e.getMessage();
         action.leaseUntil = null;
         action.nextAttemptAt = retry ? Instant.now().plus(backoff(action.attempts)) : null;
-        lifecycle.move(action, ActionStatus.FAILED, null,
-                retry ? "retry at " + action.nextAttemptAt : "failed for good after " + action.attempts + " attempt(s)", before);
+        lifecycle.move(action, ActionStatus.FAILED, null, action.lastError + "; "
+                + (retry ? "retry at " + action.nextAttemptAt : "failed for good after " + action.attempts + " attempt(s)"), before);
     }
 
     /** Delay before the retry that follows attempt {@code n}: base * 2^(n-1), at most the maximum. */

@@ -55,7 +55,8 @@ class ActionStreamTest {
         HttpClient client = HttpClient.newHttpClient();
         var aliceStream = open(client, alice, aliceLines);
         var bobStream = open(client, bob, bobLines);
-        Thread.sleep(500); // both subscribed
+        aliceStream.get(10, TimeUnit.SECONDS); // both subscribed: the stream's headers arrived
+        bobStream.get(10, TimeUnit.SECONDS);
 
         List<Long> drafted = intake.onInteraction(new InteractionSignal(System.nanoTime(), account.id, contact.id, null,
                 "EMAIL", "INBOUND", Instant.now(), "Contract",
@@ -68,8 +69,8 @@ class ActionStreamTest {
         }
         assertThat(aliceLines).anyMatch(l -> l.startsWith("data:") && l.contains(id) && l.contains("\"status\":\"DRAFTED\""));
         assertThat(bobLines).noneMatch(l -> l.contains(id));
-        aliceStream.cancel(true);
-        bobStream.cancel(true);
+        aliceStream.get().body().close();
+        bobStream.get().body().close();
         // and its event-to-queue latency went into the histogram
         String metrics = io.restassured.RestAssured.get("/q/metrics").then().statusCode(200).extract().asString();
         assertThat(metrics).contains("closeloop_actions_event_to_queue_seconds_bucket");
@@ -77,20 +78,28 @@ class ActionStreamTest {
                 .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1))).sum()).isGreaterThanOrEqualTo(1);
     }
 
-    private java.util.concurrent.CompletableFuture<Void> open(HttpClient client, Rep rep, List<String> lines) {
+    /** Opens the rep's stream; completes when the response headers arrived, then reads lines in the background. */
+    private java.util.concurrent.CompletableFuture<HttpResponse<InputStream>> open(HttpClient client, Rep rep, List<String> lines) {
         String auth = Base64.getEncoder().encodeToString((rep.username + ":" + CrmFixtures.PASSWORD).getBytes(StandardCharsets.UTF_8));
         HttpRequest request = HttpRequest.newBuilder(stream).header("Authorization", "Basic " + auth)
                 .header("Accept", "text/event-stream").timeout(Duration.ofSeconds(30)).GET().build();
-        return client.sendAsync(request, HttpResponse.BodyHandlers.ofInputStream()).thenAccept(response -> {
-            try (InputStream in = response.body();
-                    BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
-                String line;
-                while ((line = reader.readLine()) != null) {
-                    lines.add(line);
-                }
-            } catch (Exception e) {
-                // the stream is closed when the test ends
+        return client.sendAsync(request, HttpResponse.BodyHandlers.ofInputStream()).whenComplete((response, failure) -> {
+            if (response == null) {
+                return;
             }
-        }).orTimeout(30, TimeUnit.SECONDS);
+            Thread reader = new Thread(() -> {
+                try (InputStream in = response.body();
+                        BufferedReader text = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
+                    String line;
+                    while ((line = text.readLine()) != null) {
+                        lines.add(line);
+                    }
+                } catch (Exception e) {
+                    // the stream is closed when the test ends
+                }
+            });
+            reader.setDaemon(true);
+            reader.start();
+        });
     }
 }

@@ -24,7 +24,7 @@ final class CpuMeter {
     private static final double MS_PER_TICK = 10.0;
 
     /** A reading: JVM CPU in ns, and backend pid -> CPU ticks (empty when unreadable). */
-    record Reading(long jvmNanos, Map<Long, Long> backendTicks, Map<Long, ThreadCpu> threads) {
+    record Reading(long jvmNanos, Map<Long, Long> backendTicks, Map<Long, ThreadCpu> threads, long brokerTicks) {
     }
 
     record ThreadCpu(String name, long nanos) {
@@ -38,7 +38,35 @@ final class CpuMeter {
 
     Reading read() {
         return new Reading(((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime(),
-                backends(), threads());
+                backends(), threads(), broker());
+    }
+
+    /**
+     * CPU ticks of the RabbitMQ node on this machine (the {@code beam.smp} process), -1 when there
+     * is none: the whole broker, so other vhosts' traffic during a round is counted too.
+     */
+    private static long broker() {
+        try (java.util.stream.Stream<Path> procs = Files.list(Path.of("/proc"))) {
+            for (Path proc : procs.filter(p -> p.getFileName().toString().chars().allMatch(Character::isDigit)).toList()) {
+                try {
+                    String line = Files.readString(proc.resolve("stat"));
+                    if (line.substring(line.indexOf('(') + 1, line.lastIndexOf(')')).equals("beam.smp")) {
+                        String[] f = line.substring(line.lastIndexOf(')') + 2).split(" ");
+                        return Long.parseLong(f[11]) + Long.parseLong(f[12]);
+                    }
+                } catch (IOException | RuntimeException e) {
+                    // the process ended while being read
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            return -1;
+        }
+        return -1;
+    }
+
+    /** CPU ms of the RabbitMQ node between two readings; NaN when it could not be read (not on this machine). */
+    static double brokerMs(Reading from, Reading to) {
+        return from.brokerTicks() < 0 || to.brokerTicks() < 0 ? Double.NaN : (to.brokerTicks() - from.brokerTicks()) * MS_PER_TICK;
     }
 
     /**

@@ -151,6 +151,9 @@ public class VectorStoreBenchCommand implements Command {
         double[] jitCpu = new double[ROUNDS];
         double[] bound = new double[ROUNDS];
         double[] boundWarm = new double[ROUNDS];
+        double[] brokerRaw = new double[ROUNDS];
+        double[] brokerPipeline = new double[ROUNDS];
+        double[] boundBroker = new double[ROUNDS];
         // Warm-up, not timed. The pipeline runs far more code than raw embedding (Hibernate, JDBC, Jackson, the outbox
         // relay, RabbitMQ). After a warm-up of one batch the JIT compiler threads took 2-3.4 ms of CPU per interaction in
         // the timed pipeline rounds, after 3 rounds' worth still 1.3-2.2 ms, after 5 still 0.8-2 ms, after 10 0.85 ms and
@@ -199,10 +202,15 @@ public class VectorStoreBenchCommand implements Command {
             extraCpu[round] = jvmCpu[round] + (Double.isNaN(pgCpu[round]) ? 0 : pgCpu[round]) - rawCpu[round];
             bound[round] = rawCpu[round] / (rawCpu[round] + extraCpu[round]);
             boundWarm[round] = rawCpu[round] / (rawCpu[round] + extraCpu[round] - jitCpu[round]);
+            brokerRaw[round] = CpuMeter.brokerMs(c0, c1) / count;
+            brokerPipeline[round] = CpuMeter.brokerMs(c1, c2) / count;
+            double brokerExtra = Double.isNaN(brokerPipeline[round]) ? 0 : brokerPipeline[round] - brokerRaw[round];
+            boundBroker[round] = rawCpu[round] / (rawCpu[round] + extraCpu[round] + brokerExtra);
             ratio[round] = e2e[round] / raw[round];
             System.out.printf(Locale.ROOT, "round %d: raw %.1f/s, pipeline %.1f/s, ratio %.2f; CPU ms/interaction raw %.2f, pipeline JVM %.2f "
-                    + "(writer %.2f) + PostgreSQL %.2f, extra %.2f%n", round, raw[round], e2e[round], ratio[round], rawCpu[round], jvmCpu[round],
-                    writerCpu[round], pgCpu[round], extraCpu[round]);
+                    + "(writer %.2f) + PostgreSQL %.2f, extra %.2f; RabbitMQ node raw %.2f, pipeline %.2f%n", round, raw[round], e2e[round],
+                    ratio[round], rawCpu[round], jvmCpu[round], writerCpu[round], pgCpu[round], extraCpu[round], brokerRaw[round],
+                    brokerPipeline[round]);
             System.out.println("  raw CPU ms/interaction by thread: " + CpuMeter.byThread(c0, c1, count));
             System.out.println("  pipeline CPU ms/interaction by thread: " + CpuMeter.byThread(c1, c2, count));
         }
@@ -226,6 +234,12 @@ public class VectorStoreBenchCommand implements Command {
         out.append("| ratio bound from CPU: raw CPU / (raw CPU + extra CPU) | ").append(Stats.of(bound).describe("%.2f")).append(" |\n");
         out.append("| the same without the JIT compiler's CPU (a warmed-up, long-running import) | ")
                 .append(Stats.of(boundWarm).describe("%.2f")).append(" |\n");
+        out.append("| RabbitMQ node (`beam.smp`, the whole broker: other vhosts' traffic too), raw rounds | ")
+                .append(Stats.of(brokerRaw).describe("%.2f")).append(" |\n");
+        out.append("| RabbitMQ node, pipeline rounds (publishing, routing, delivering and acking the events) | ")
+                .append(Stats.of(brokerPipeline).describe("%.2f")).append(" |\n");
+        out.append("| ratio bound counting the broker too: raw CPU / (raw CPU + extra CPU + broker's pipeline − raw) | ")
+                .append(Stats.of(boundBroker).describe("%.2f")).append(" |\n");
         out.append("\nOn a machine whose 2 cores are all busy embedding, the wall-clock ratio cannot exceed the CPU bound. On a shared ")
                 .append("machine it can: other processes take a share of the cores from raw and pipeline alike, and the pipeline's extra ")
                 .append("threads win a larger share of the machine; there the CPU figures are the ones to read.\n");

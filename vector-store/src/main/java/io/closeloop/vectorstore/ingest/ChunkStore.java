@@ -1,6 +1,5 @@
 package io.closeloop.vectorstore.ingest;
 
-import com.pgvector.PGvector;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
@@ -12,10 +11,14 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import org.hibernate.Session;
+import org.postgresql.PGConnection;
 
 /**
- * Writes the chunks of an interaction with their embeddings ({@code vector(384)} through the
- * pgvector JDBC type) on the caller's transaction and connection, a whole ingestion batch per statement.
+ * Writes the chunks of an interaction with their embeddings ({@code vector(384)}) on the caller's
+ * transaction and connection, a whole ingestion batch per statement. The vectors travel in binary:
+ * one flat {@code real[]} parameter (pgjdbc sends a primitive {@code float[]} in PostgreSQL's binary
+ * array format), sliced per chunk and cast to {@code vector} by the server, instead of 384 decimal
+ * numbers per chunk formatted by the JVM and parsed by PostgreSQL.
  */
 @ApplicationScoped
 public class ChunkStore {
@@ -59,7 +62,8 @@ public class ChunkStore {
         List<String> channels = new ArrayList<>();
         List<String> times = new ArrayList<>();
         List<String> contents = new ArrayList<>();
-        List<String> vectors = new ArrayList<>();
+        int dimension = batch.stream().flatMap(r -> r.vectors().stream()).findFirst().map(v -> v.length).orElse(0);
+        List<float[]> vectors = new ArrayList<>();
         for (Rows rows : batch) {
             interactions.add(rows.interactionId());
             for (int i = 0; i < rows.contents().size(); i++) {
@@ -71,7 +75,11 @@ public class ChunkStore {
                 channels.add(rows.links().channel());
                 times.add(rows.links().occurredAt().toString());
                 contents.add(rows.contents().get(i));
-                vectors.add(new PGvector(rows.vectors().get(i)).getValue());
+                float[] vector = rows.vectors().get(i);
+                if (vector.length != dimension) { // the flat array is sliced by position: one wrong length would shift every later vector
+                    throw new IllegalArgumentException("vector of " + vector.length + " dimensions in a batch of " + dimension);
+                }
+                vectors.add(vector);
             }
         }
         em.unwrap(Session.class).doWork(connection -> {
@@ -79,11 +87,7 @@ public class ChunkStore {
                 delete.setArray(1, connection.createArrayOf("bigint", interactions.toArray()));
                 delete.executeUpdate();
             }
-            try (PreparedStatement insert = connection.prepareStatement("insert into interaction_chunk (interaction_id, ordinal, "
-                    + "account_id, contact_id, deal_id, channel, occurred_at, content, embedding, embedding_model) "
-                    + "select t.*, ? from unnest(cast(? as bigint[]), cast(? as int[]), cast(? as bigint[]), cast(? as bigint[]), "
-                    + "cast(? as bigint[]), cast(? as text[]), cast(? as timestamptz[]), cast(? as text[]), "
-                    + "cast(cast(? as text[]) as vector[])) as t")) {
+            try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
                 insert.setString(1, model);
                 insert.setArray(2, connection.createArrayOf("bigint", ids.toArray()));
                 insert.setArray(3, connection.createArrayOf("int", ordinals.toArray()));
@@ -93,10 +97,31 @@ public class ChunkStore {
                 insert.setArray(7, connection.createArrayOf("text", channels.toArray()));
                 insert.setArray(8, connection.createArrayOf("text", times.toArray()));
                 insert.setArray(9, connection.createArrayOf("text", contents.toArray()));
-                insert.setArray(10, connection.createArrayOf("text", vectors.toArray()));
+                // PGConnection.createArrayOf takes a primitive array, which it encodes in binary
+                insert.setArray(10, connection.unwrap(PGConnection.class).createArrayOf("float4", flat(vectors, dimension)));
+                insert.setInt(11, dimension);
                 insert.executeUpdate();
             }
         });
+    }
+
+    /** Chunk n (from 1) takes elements (n-1)*d+1 .. n*d of the flat vector array; the column's vector(384) checks d. */
+    private static final String INSERT = "insert into interaction_chunk (interaction_id, ordinal, account_id, contact_id, deal_id, "
+            + "channel, occurred_at, content, embedding, embedding_model) "
+            + "select t.interaction_id, t.ordinal, t.account_id, t.contact_id, t.deal_id, t.channel, t.occurred_at, t.content, "
+            + "cast(v.flat[(t.n - 1) * v.d + 1 : t.n * v.d] as vector), ? "
+            + "from unnest(cast(? as bigint[]), cast(? as int[]), cast(? as bigint[]), cast(? as bigint[]), cast(? as bigint[]), "
+            + "cast(? as text[]), cast(? as timestamptz[]), cast(? as text[])) with ordinality "
+            + "as t(interaction_id, ordinal, account_id, contact_id, deal_id, channel, occurred_at, content, n), "
+            + "(select cast(? as real[]) as flat, cast(? as int) as d) v";
+
+    /** The vectors one after the other, for one binary {@code real[]} parameter. */
+    static float[] flat(List<float[]> vectors, int dimension) {
+        float[] flat = new float[vectors.size() * dimension];
+        for (int i = 0; i < vectors.size(); i++) {
+            System.arraycopy(vectors.get(i), 0, flat, i * dimension, dimension);
+        }
+        return flat;
     }
 
     /** After a change of links only (no new text): the chunks keep their embeddings. */

@@ -30,6 +30,8 @@ import io.closeloop.agents.pii.Redaction;
 import io.closeloop.agents.tools.ToolScope;
 import io.closeloop.crm.access.AccountScope;
 import io.closeloop.guardrails.check.DraftInput;
+import io.closeloop.guardrails.check.GuardrailService;
+import io.closeloop.guardrails.check.ReviewContextLoader;
 import io.closeloop.guardrails.loop.GuardedOutput;
 import io.closeloop.guardrails.loop.ValidateAndRepairLoop;
 import io.opentelemetry.api.trace.Tracer;
@@ -42,6 +44,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
 
 /**
@@ -80,11 +83,12 @@ public class LlmAgent implements Agent {
     private final LlmConfig config;
     private final OfflineDrafts offline;
     private final ValidateAndRepairLoop guardrails;
+    private final GuardrailService checks;
     private final Tracer tracer;
     private final RoleServices services;
 
     public LlmAgent(GroundingService grounding, HistorySearch history, AccountScope scope, PiiRedactor redactor, LlmProviders providers,
-            LlmInvoker invoker, LlmCallLog log, LlmConfig config, OfflineDrafts offline, ValidateAndRepairLoop guardrails, Tracer tracer) {
+            LlmInvoker invoker, LlmCallLog log, LlmConfig config, OfflineDrafts offline, ValidateAndRepairLoop guardrails, GuardrailService checks, Tracer tracer) {
         this.grounding = grounding;
         this.scope = scope;
         this.redactor = redactor;
@@ -94,6 +98,7 @@ public class LlmAgent implements Agent {
         this.config = config;
         this.offline = offline;
         this.guardrails = guardrails;
+        this.checks = checks;
         this.tracer = tracer;
         this.services = new RoleServices(history, config);
     }
@@ -122,6 +127,10 @@ public class LlmAgent implements Agent {
         if (model.isEmpty()) {
             return offline.answer(role, request, g, "no language model is configured for " + role.key(), null);
         }
+        OutputForm form = OutputForm.of(role);
+        // the guardrails' context that does not depend on the output's text is read while the model writes
+        CompletableFuture<ReviewContextLoader.Base> ahead = checks.prefetch(request.rep(), g.account() == null ? null : g.account().id(),
+                recipients(form, g));
         PiiRedactor.Redactor r = redactor.begin(g.contacts().stream().map(c -> new Person(c.firstName(), c.lastName())).toList());
         PromptMaterial p = PromptMaterial.of(request.message(), g, r);
         RoleServices.Service service = services.of(role, model.get());
@@ -133,7 +142,7 @@ public class LlmAgent implements Agent {
         if (!outcome.succeeded()) {
             return offline.answer(role, request, g, outcome.failure(), context.usage());
         }
-        return guarded(OutputForm.of(role), request, g, outcome.value(), r, p, chat, context);
+        return guarded(form, request, g, outcome.value(), r, p, chat, context, ahead);
     }
 
     /**
@@ -144,7 +153,7 @@ public class LlmAgent implements Agent {
      * The checks travel with the answer as {@link GuardrailRound}s.
      */
     private AgentAnswer guarded(OutputForm form, AgentRequest request, Grounding g, Object output, PiiRedactor.Redactor r, PromptMaterial p,
-            ChatModel chat, CallContext context) {
+            ChatModel chat, CallContext context, CompletableFuture<ReviewContextLoader.Base> ahead) {
         OutputText first = form.text(output, r.redaction());
         if (first.blank()) {
             return offline.answer(form.role, request, g, "the model's answer was empty", context.usage());
@@ -156,7 +165,7 @@ public class LlmAgent implements Agent {
         }
         LlmDraftReviser reviser = new LlmDraftReviser(form, () -> AiServices.builder(OutputReviser.class).chatModel(chat).build(), invoker, r, p,
                 text -> draft(form, text, g));
-        GuardedOutput guarded = guardrails.run(request.rep(), input, form.checkKind, null, reviser);
+        GuardedOutput guarded = guardrails.run(request.rep(), input, form.checkKind, null, reviser, ahead);
         List<GuardrailRound> rounds = new ArrayList<>();
         for (int i = 0; i < guarded.checks().size(); i++) {
             rounds.add(new GuardrailRound(guarded.fallback() ? form.withheldSubject : form.subject, i, guarded.checks().get(i),
@@ -182,10 +191,15 @@ public class LlmAgent implements Agent {
         List<String> sources = g.evidence().stream().filter(e -> cited.contains(e.interactionId())).map(Evidence::text)
                 .filter(t -> t != null && !t.isBlank()).toList();
         if (form == OutputForm.EMAIL) {
-            String to = g.contact() == null ? null : g.contact().email();
-            return new DraftInput("EMAIL", accountId, to == null ? List.of() : List.of(to), text.subject(), text.body(), sources, List.of());
+            return new DraftInput("EMAIL", accountId, recipients(form, g), text.subject(), text.body(), sources, List.of());
         }
         return new DraftInput("CHAT", accountId, List.of(), null, text.body(), sources, List.of());
+    }
+
+    /** Who an output goes to: an e-mail to the contact in context; a chat answer to no one. */
+    private static List<String> recipients(OutputForm form, Grounding g) {
+        String to = form == OutputForm.EMAIL && g.contact() != null ? g.contact().email() : null;
+        return to == null ? List.of() : List.of(to);
     }
 
     private static Supplier<Object> generation(LlmRole role, Object service, PromptMaterial p) {

@@ -101,7 +101,8 @@ public class AgentsReport {
                 + " while others built); four runs at load 2-3.5 after the changes (16:12-16:34): " + SESSION4 + " Measured and"
                 + " not cut: PII redaction, ~0.85 ms CPU and ~710 KB per answer, nearly all libphonenumber rejecting digit runs that"
                 + " are not phone numbers against all 25 NANPA regions (`Leniency.VALID` needs that check); GC: a young pause of 3-10 ms"
-                + " every ~0.9 s (G1 keeps the heap at ~180 MB); the query embedding (~7.5 ms CPU, the model's own cost) and the HTTP"
+                + " every ~0.9 s (G1 keeps the heap at ~180 MB), but one run with `-Xms1g` (24 pauses instead of 74-104) gave p50 21.0 ms,"
+                + " p95 31.0 ms, inside the spread above: the pauses do not set the p95; the query embedding (~7.5 ms CPU, the model's own cost) and the HTTP"
                 + " client's hand-offs to its event loop (`closeloop.agents.llm` self time, p50 3.0 ms, p95 6.6 ms, of which ~1 ms"
                 + " CPU). Since the services are built once, LangChain4j's `langchain4j.aiservices.EmailWriter.write` span no longer"
                 + " appears (the `closeloop.agents.llm` spans hang directly under the answer); not investigated.\n\n");

@@ -1,6 +1,7 @@
 package io.closeloop.agents.assistant;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
@@ -34,6 +35,10 @@ import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -59,6 +64,7 @@ class LlmAgentTest {
     AgentDispatcher agents;
 
     Rep alice;
+    Rep carol;
     Account acme;
     Account foreign;
     Contact dana;
@@ -75,7 +81,7 @@ class LlmAgentTest {
         Team east = crm.team("east");
         Team west = crm.team("west");
         alice = crm.rep("alice", RepRole.REP, east);
-        Rep carol = crm.rep("carol", RepRole.REP, west);
+        carol = crm.rep("carol", RepRole.REP, west);
         acme = crm.account("Acme Freight", alice);
         foreign = crm.account("Secret Rival Deal Co", carol);
         dana = fixtures.person(acme, "Dana", "Whitfield", "+1 650-253-0000");
@@ -197,6 +203,54 @@ class LlmAgentTest {
         assertThat(calls).hasSize(3).allMatch(c -> c.outcome.equals("OK"));
         assertThat(calls.get(2).redactions.get("EMAIL")).as("e-mails redacted from the listContacts result are audited too")
                 .isGreaterThan(calls.get(0).redactions.get("EMAIL"));
+    }
+
+    /**
+     * The AI service of a role is built once and shared; each answer binds its own rep's tool scope
+     * for its call. Two reps asking at the same time (their first turns held at the server together)
+     * ask for the same account: the owner's tool answers with the contacts, the other rep's says
+     * "not visible", and neither result reaches the other's conversation.
+     */
+    @Test
+    void concurrentAnswersForTwoRepsEachUseTheirOwnRepsTools() throws Exception {
+        var server = ScriptedLlmServer.server();
+        server.stubFor(post(urlEqualTo(ScriptedLlmServer.PATH)).atPriority(2)
+                .willReturn(okJson(ScriptedLlmServer.toolCall("call_1", "listContacts", "{\"accountId\": " + acme.id + "}")).withFixedDelay(400)));
+        server.stubFor(post(urlEqualTo(ScriptedLlmServer.PATH)).atPriority(1).withRequestBody(matchingJsonPath("$.messages[?(@.role == 'tool')]"))
+                .willReturn(okJson(ScriptedLlmServer.completion(ScriptedLlmServer.json(new AccountSummary("A steady account.", List.of(), List.of()))))));
+
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            Future<AgentAnswer> forAlice = pool.submit(() -> agents.answer(new AgentRequest(alice, "Summarise the account, asked by the owner",
+                    acme.id, null, null, "summarize_account")));
+            Future<AgentAnswer> forCarol = pool.submit(() -> agents.answer(new AgentRequest(carol, "Summarise the account, asked by another team",
+                    foreign.id, null, null, "summarize_account")));
+            assertThat(forAlice.get(30, TimeUnit.SECONDS).mode()).isEqualTo(AnswerMode.LLM);
+            assertThat(forCarol.get(30, TimeUnit.SECONDS).mode()).isEqualTo(AnswerMode.LLM);
+        } finally {
+            pool.shutdownNow();
+        }
+
+        List<JsonNode> sent = ScriptedLlmServer.requests();
+        assertThat(sent).hasSize(4);
+        assertThat(sent.subList(0, 2)).as("both first turns were at the server before either tool ran")
+                .noneMatch(r -> StreamSupport.stream(r.get("messages").spliterator(), false).anyMatch(m -> m.path("role").asText().equals("tool")));
+        String forAlice = lastToolResult(sent, "asked by the owner");
+        String forCarol = lastToolResult(sent, "asked by another team");
+        assertThat(forAlice).contains("[PERSON_1]", "[EMAIL_1]").doesNotContain("Dana", dana.email, "not visible");
+        assertThat(forCarol).contains("No such record, or it is not visible to this rep.").doesNotContain("[PERSON_1]", "[EMAIL_1]");
+        sent.stream().filter(r -> allText(r).contains("asked by another team"))
+                .forEach(r -> assertThat(allText(r)).doesNotContain("[EMAIL_1]", dana.email, acme.name));
+    }
+
+    /** The content of the tool result in the second turn of the conversation whose request contains {@code marker}. */
+    static String lastToolResult(List<JsonNode> sent, String marker) {
+        List<JsonNode> turns = sent.stream().filter(r -> allText(r).contains(marker)).toList();
+        assertThat(turns).as(marker).hasSize(2);
+        JsonNode messages = turns.get(1).get("messages");
+        JsonNode last = messages.get(messages.size() - 1);
+        assertThat(last.path("role").asText()).isEqualTo("tool");
+        return last.path("content").asText();
     }
 
     @Test

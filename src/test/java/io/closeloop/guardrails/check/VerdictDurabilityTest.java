@@ -71,4 +71,21 @@ class VerdictDurabilityTest {
                 "email-draft", "consent-" + System.nanoTime());
         assertThat(result.verdict()).isEqualTo(Verdict.BLOCK);
     }
+
+    @Test
+    void aContextReadAheadGivesTheSameVerdictsAsOneReadInTheCheck() {
+        var ahead = guardrails.prefetch(scene.rep(), scene.account().id, List.of(scene.withdrawn().email));
+        assertThat(guardrails.check(scene.rep(), email(scene.withdrawn().email, "Hi, thanks for your time today."), "email-draft",
+                "ahead-" + System.nanoTime(), ahead).verdict()).isEqualTo(Verdict.BLOCK);
+
+        var forAnotherRecipient = guardrails.prefetch(scene.rep(), scene.account().id, List.of(scene.granted().email));
+        assertThat(guardrails.check(scene.rep(), email(scene.withdrawn().email, "Hi, thanks for your time today."), "email-draft",
+                "ahead-" + System.nanoTime(), forAnotherRecipient).verdict())
+                .as("a recipient the read-ahead did not cover is looked up by the check").isEqualTo(Verdict.BLOCK);
+
+        var failed = guardrails.prefetch(scene.rep(), -1L, List.of());
+        assertThat(failed).failsWithin(java.time.Duration.ofSeconds(10));
+        assertThat(guardrails.check(scene.rep(), email(scene.granted().email, "Hi Grace, thanks for your time today."), "email-draft",
+                "ahead-" + System.nanoTime(), failed).verdict()).as("a failed read-ahead: the check reads everything itself").isEqualTo(Verdict.ALLOW);
+    }
 }

@@ -12,7 +12,9 @@ import java.util.function.Function;
  * What every tool of one answer shares: the rep it acts for, the ownership rule and the request's
  * redactor. Authorization is here, in code, never in the prompt: a tool asked about an account the
  * rep may not see answers exactly as for an account that does not exist. Each tool call reads in
- * its own short transaction (no transaction is held open while the LLM thinks).
+ * its own short transaction (no transaction is held open while the LLM thinks). One scope per
+ * answer; the tool objects, shared by all answers of a role, ask for the current answer's scope on
+ * every call.
  */
 public final class ToolScope {
 

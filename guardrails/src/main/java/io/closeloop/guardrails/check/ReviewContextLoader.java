@@ -30,6 +30,8 @@ import java.util.Set;
  * it: 404 otherwise), the team policy, the active catalogue with its price book, and the
  * contacts behind every e-mail address and phone number in the recipients and the text. It runs
  * on every checked draft, so it reads rows (projections), not entities, in four to six queries.
+ * Everything but the text's contacts can be read ahead ({@link #base}), while an LLM writes the
+ * output; {@link #complete} then reads only the contacts the text names.
  */
 @ApplicationScoped
 public class ReviewContextLoader {
@@ -44,11 +46,44 @@ public class ReviewContextLoader {
         this.em = em;
     }
 
+    /**
+     * The part of a check's context that does not depend on the output's text: the rep, the account
+     * (404 when the rep may not see it), the team, the catalogue with its price book and the contacts
+     * behind the recipients' addresses. An LLM agent reads it while the model writes
+     * ({@link GuardrailService#prefetch}); {@link #complete} adds what the text names.
+     */
+    public record Base(long repId, Long accountId, RepFact rep, AccountFact account, String team, String accountDomain,
+            List<String> catalogue, List<PriceBookFact> priceBook, Set<String> emailsLookedUp, Map<String, ContactRef> contactsByEmail) {
+
+        /** Whether this base was read for the check of {@code draft} by {@code caller}. */
+        boolean serves(Rep caller, DraftInput draft) {
+            return repId == caller.id && Objects.equals(accountId, draft.accountId());
+        }
+    }
+
     @Transactional
     @WithSpan("closeloop.guardrails.context")
     public ReviewContext load(Rep caller, DraftInput draft, LocalDate today) {
+        return withText(readBase(caller, draft.accountId(), draft.recipients()), draft, today);
+    }
+
+    /** The text-independent part of the context, read ahead of the output (see {@link Base}). */
+    @Transactional
+    @WithSpan("closeloop.guardrails.context")
+    public Base base(Rep caller, Long accountId, List<String> recipients) {
+        return readBase(caller, accountId, recipients);
+    }
+
+    /** The context of {@code draft} from a base read ahead for it: only the contacts its text names are read here. */
+    @Transactional
+    @WithSpan("closeloop.guardrails.context-text")
+    public ReviewContext complete(Base base, DraftInput draft, LocalDate today) {
+        return withText(base, draft, today);
+    }
+
+    private Base readBase(Rep caller, Long accountId, List<String> recipients) {
         Rep rep = Rep.findById(caller.id);
-        Account account = draft.accountId() == null ? null : scope.require(rep, draft.accountId());
+        Account account = accountId == null ? null : scope.require(rep, accountId);
         RepFact repFact = new RepFact(rep.id, rep.role, rep.discountAuthorityPct, rep.manager == null ? null : rep.manager.id);
         AccountFact accountFact = account == null ? null : new AccountFact(account.id, account.name, account.domain);
 
@@ -62,18 +97,19 @@ public class ReviewContextLoader {
                 priceBook.add(new PriceBookFact((String) row[1], ((String) row[2]).strip(), (BigDecimal) row[3], (BigDecimal) row[4]));
             }
         }
-        List<String> catalogue = List.copyOf(products.values());
+        Set<String> emails = new LinkedHashSet<>();
+        recipients.stream().map(Normalize::email).filter(Objects::nonNull).forEach(emails::add);
+        return new Base(rep.id, accountId, repFact, accountFact, rep.team == null ? null : rep.team.name, account == null ? null : account.domain,
+                List.copyOf(products.values()), List.copyOf(priceBook), Set.copyOf(emails), contactsByEmail(emails));
+    }
 
+    private ReviewContext withText(Base base, DraftInput draft, LocalDate today) {
         String text = Objects.toString(draft.subject(), "") + "\n" + Objects.toString(draft.body(), "");
         Set<String> emails = new LinkedHashSet<>(ContactDataFinder.emails(text));
         draft.recipients().stream().map(Normalize::email).filter(Objects::nonNull).forEach(emails::add);
-        Map<String, ContactRef> byEmail = new HashMap<>();
-        if (!emails.isEmpty()) {
-            for (Object[] c : em.createQuery("select c.normalizedEmail, c.id, a.id, c.emailConsent from Contact c left join c.account a"
-                    + " where c.normalizedEmail in :emails", Object[].class).setParameter("emails", emails).getResultList()) {
-                byEmail.put((String) c[0], ref(c));
-            }
-        }
+        emails.removeAll(base.emailsLookedUp());
+        Map<String, ContactRef> byEmail = new HashMap<>(base.contactsByEmail());
+        byEmail.putAll(contactsByEmail(emails));
         Set<String> phones = ContactDataFinder.phones(text);
         Map<String, ContactRef> byPhone = new HashMap<>();
         if (!phones.isEmpty()) {
@@ -83,9 +119,19 @@ public class ReviewContextLoader {
                 byPhone.put(ContactDataFinder.phoneDigits((String) c[0]), ref(c));
             }
         }
-        String team = rep.team == null ? null : rep.team.name;
-        return new ReviewContext(repFact, accountFact, policies.forTeam(team, account == null ? null : account.domain, today),
-                catalogue, priceBook, byEmail, byPhone);
+        return new ReviewContext(base.rep(), base.account(), policies.forTeam(base.team(), base.accountDomain(), today),
+                base.catalogue(), base.priceBook(), byEmail, byPhone);
+    }
+
+    private Map<String, ContactRef> contactsByEmail(Set<String> emails) {
+        Map<String, ContactRef> byEmail = new HashMap<>();
+        if (!emails.isEmpty()) {
+            for (Object[] c : em.createQuery("select c.normalizedEmail, c.id, a.id, c.emailConsent from Contact c left join c.account a"
+                    + " where c.normalizedEmail in :emails", Object[].class).setParameter("emails", emails).getResultList()) {
+                byEmail.put((String) c[0], ref(c));
+            }
+        }
+        return byEmail;
     }
 
     /** A contact row {@code (key, id, account id, consent)} as the rules see it. */

@@ -7,8 +7,10 @@ import io.closeloop.guardrails.check.DraftInput;
 import io.closeloop.guardrails.engine.FiredRule;
 import io.closeloop.kernel.ratelimit.RateLimitedException;
 import io.closeloop.guardrails.check.GuardrailService;
+import io.closeloop.guardrails.check.ReviewContextLoader;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.stream.Collectors;
 import org.jboss.logging.Logger;
 
@@ -30,7 +32,13 @@ public class ValidateAndRepairLoop {
     }
 
     public GuardedOutput run(Rep rep, DraftInput draft, String subjectKind, String subjectId, DraftReviser reviser) {
-        CheckResult first = guardrails.check(rep, draft, subjectKind, subjectId);
+        return run(rep, draft, subjectKind, subjectId, reviser, null);
+    }
+
+    /** As {@link #run(Rep, DraftInput, String, String, DraftReviser)}, both checks using the context read ahead ({@link GuardrailService#prefetch}). */
+    public GuardedOutput run(Rep rep, DraftInput draft, String subjectKind, String subjectId, DraftReviser reviser,
+            CompletableFuture<ReviewContextLoader.Base> ahead) {
+        CheckResult first = guardrails.check(rep, draft, subjectKind, subjectId, ahead);
         if (first.verdict() != Verdict.BLOCK) {
             return new GuardedOutput(repaired(draft, first), first, 0, false);
         }
@@ -46,7 +54,7 @@ public class ValidateAndRepairLoop {
         if (revised == null) {
             return fallback(draft, first, 0);
         }
-        CheckResult second = guardrails.check(rep, revised, subjectKind, subjectId);
+        CheckResult second = guardrails.check(rep, revised, subjectKind, subjectId, ahead);
         if (second.verdict() != Verdict.BLOCK) {
             return new GuardedOutput(repaired(revised, second), second, 1, false, List.of(first, second));
         }

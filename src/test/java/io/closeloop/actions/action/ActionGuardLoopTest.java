@@ -3,6 +3,7 @@ package io.closeloop.actions.action;
 import static io.closeloop.actions.ActionFixtures.as;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
@@ -105,6 +106,50 @@ class ActionGuardLoopTest {
         Action action = reload(r.jsonPath().getLong("id"));
         assertThat(action.body).doesNotContain("1,350").contains("1,200");
         assertThat(action.draftBody).isEqualTo(action.body); // the rep's edits are measured from the repaired draft
+    }
+
+    @Test
+    void anEditAtApprovalIsCheckedLikeTheDraftAndRefusedWithItsRulesWhenItWouldNotPass() {
+        Action draft = reload(draftEmail(scene.granted().email, "Your renewal", "Hi Grace, shall we talk about the renewal?")
+                .then().statusCode(201).body("guardrail.verdict", equalTo("ALLOW")).extract().jsonPath().getLong("id"));
+
+        // the rep re-addresses it to a contact who opted out: refused, nothing changed
+        as(scene.rep()).body(Map.of("version", draft.version, "recipients", List.of(scene.withdrawn().email)))
+                .post("/api/actions/{id}/approve", draft.id).then().statusCode(422).contentType("application/problem+json")
+                .body("errors[0].field", equalTo("recipients")).body("errors.reason", hasItem(containsString("GR-07")));
+        // ... or promises a discount above their authority: it would need a manager's approval the action does not have
+        as(scene.rep()).body(Map.of("version", draft.version, "body", "Hi Grace, we can offer a 15% discount on Closeloop Insights Pro."))
+                .post("/api/actions/{id}/approve", draft.id).then().statusCode(422)
+                .body("errors[0].field", equalTo("body")).body("errors.reason", hasItem(containsString("GR-01")));
+        Action unchanged = reload(draft.id);
+        assertThat(unchanged.status).isEqualTo(ActionStatus.DRAFTED);
+        assertThat(unchanged.version).isEqualTo(draft.version);
+        assertThat(unchanged.recipients).containsExactly(scene.granted().email);
+        assertThat(unchanged.body).isEqualTo(draft.body);
+
+        // an edit the rules allow goes through, with the verdict on the edited text recorded
+        as(scene.rep()).body(Map.of("version", draft.version, "body", "Hi Grace, shall we meet on Friday about the renewal?"))
+                .post("/api/actions/{id}/approve", draft.id).then().statusCode(200).body("status", equalTo("EDITED_AND_APPROVED"))
+                .body("guardrail.verdict", equalTo("ALLOW"));
+        Action approved = reload(draft.id);
+        assertThat(approved.guardrailVerdictId).isNotEqualTo(draft.guardrailVerdictId);
+        GuardrailVerdict stored = QuarkusTransaction.requiringNew().call(() -> GuardrailVerdict.findById(approved.guardrailVerdictId));
+        assertThat(stored.subjectId).isEqualTo("edit:" + draft.id + ":" + draft.version);
+    }
+
+    @Test
+    void anEditNeedsNoSecondManagerApprovalForWhatTheManagerAlreadyApproved() {
+        String offer = "Hi Grace, we can offer a 15% discount on Closeloop Insights Pro.";
+        Action held = reload(draftEmail(scene.granted().email, "Your renewal", offer).then().statusCode(201)
+                .body("status", equalTo("NEEDS_APPROVAL")).extract().jsonPath().getLong("id"));
+        int version = as(scene.manager()).body(Map.of("version", held.version)).post("/api/actions/{id}/manager-approval", held.id)
+                .then().statusCode(200).body("status", equalTo("APPROVED_BY_MANAGER")).extract().path("version");
+        // a bigger discount than the manager approved is a new commitment ... (GR-02/GR-04 block it, or GR-01 holds it again)
+        as(scene.rep()).body(Map.of("version", version, "body", offer.replace("15%", "60%"))).post("/api/actions/{id}/approve", held.id)
+                .then().statusCode(422);
+        // ... a wording edit of the same offer goes through
+        as(scene.rep()).body(Map.of("version", version, "body", offer + " Best regards, Alice")).post("/api/actions/{id}/approve", held.id)
+                .then().statusCode(200).body("status", equalTo("EDITED_AND_APPROVED")).body("guardrail.verdict", equalTo("NEEDS_APPROVAL"));
     }
 
     @Test

@@ -12,6 +12,7 @@ import io.closeloop.kernel.problem.ProblemException;
 import io.closeloop.kernel.problem.ProblemType;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
 import jakarta.persistence.OptimisticLockException;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -38,10 +39,12 @@ public class ActionDecisions {
     private final FeedbackRecorder feedback;
     private final ObjectMapper json;
     private final DraftValidator validator;
+    private final Instance<ActionGuard> guards;
 
     public ActionDecisions(ActionAccess access, ActionLifecycle lifecycle, FeedbackRecorder feedback, ObjectMapper json,
-            DraftValidator validator) {
+            DraftValidator validator, Instance<ActionGuard> guards) {
         this.validator = validator;
+        this.guards = guards;
         this.access = access;
         this.lifecycle = lifecycle;
         this.feedback = feedback;
@@ -56,7 +59,11 @@ public class ActionDecisions {
             claimIfTeamQueued(action, actor);
             String before = lifecycle.snapshot(action);
             String draftText = action.text();
+            boolean managerApproved = action.status == ActionStatus.APPROVED_BY_MANAGER;
             List<Change> changes = applyEdits(action, decision);
+            if (!changes.isEmpty()) {
+                recheck(actor, action, changes, managerApproved);
+            }
             action.decidedAt = Instant.now();
             action.decidedBy = Rep.findById(actor.id);
             if (changes.isEmpty()) {
@@ -165,6 +172,37 @@ public class ActionDecisions {
         if (action.owner == null) {
             action.owner = Rep.findById(actor.id);
         }
+    }
+
+    /**
+     * An edit is what will be executed, so the guardrails check it as they checked the draft, with the
+     * approving person's rules (their discount authority, the accounts they see, the contacts' consent
+     * now). It goes through when allowed, or when what holds it back is exactly what a manager already
+     * approved on this action (same rule, same finding: "15% exceeds the rep's authority of 10%", not a
+     * larger discount); otherwise the decision is refused (422, each rule with its remedy) and nothing
+     * changes: a repair is shown rather than applied behind the person's back, and an edit that needs
+     * a manager's approval the action does not have is not routed to the manager (not built).
+     */
+    private void recheck(Rep actor, Action action, List<Change> changes, boolean managerApproved) {
+        if (!guards.isResolvable()) {
+            return;
+        }
+        ActionGuard.Review review = guards.get().reviewEdit(actor, action);
+        GuardrailCheck check = review.check();
+        boolean passes = switch (check.verdict()) {
+            case "ALLOW" -> true;
+            case "NEEDS_APPROVAL" -> managerApproved && guards.get().holding(action.guardrailVerdictId).containsAll(review.holding());
+            default -> false;
+        };
+        if (!passes) {
+            String fields = String.join(",", changes.stream().map(Change::field).toList());
+            throw new ProblemException(ProblemType.UNPROCESSABLE, "The edited " + action.type.name().toLowerCase(java.util.Locale.ROOT)
+                    + " does not pass the guardrails (" + check.verdict() + "); nothing was changed",
+                    review.findings().stream().map(f -> new FieldError(fields, f)).toList());
+        }
+        action.guardrailVerdict = check.verdict();
+        action.guardrailVerdictId = check.verdictId();
+        action.guardrailRules = new ArrayList<>(check.rules());
     }
 
     private List<Change> applyEdits(Action action, Decision d) {

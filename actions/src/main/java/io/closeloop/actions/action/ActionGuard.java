@@ -1,6 +1,7 @@
 package io.closeloop.actions.action;
 
 import io.closeloop.crm.rep.Rep;
+import java.util.List;
 
 /**
  * Validates a draft before anyone sees it ({@link GuardrailActionGuard}, over the guardrails).
@@ -16,6 +17,22 @@ public interface ActionGuard {
      */
     Review review(Rep reviewer, DraftRequest draft);
 
-    record Review(GuardrailCheck check, String repairedSubject, String repairedBody) {
+    /**
+     * The verdict on an action as a person edited it while approving (recipients, subject, body,
+     * new value): the edit is what will be executed, so the same rules apply to it.
+     *
+     * @param reviewer whose rules apply: the person approving the edit
+     */
+    Review reviewEdit(Rep reviewer, Action edited);
+
+    /** What held back the output a stored verdict judged (see {@link Review#holding}); empty when there is no such verdict. */
+    List<String> holding(Long verdictId);
+
+    /**
+     * The verdict, the repaired text (null when nothing was repaired), each fired rule as "id: message
+     * (remedy)", and what holds the output back: each BLOCK and NEEDS_APPROVAL hit as "id: detail"
+     * (e.g. "GR-01: 15% exceeds the rep's authority of 10%").
+     */
+    record Review(GuardrailCheck check, String repairedSubject, String repairedBody, List<String> findings, List<String> holding) {
     }
 }

@@ -1,12 +1,18 @@
 package io.closeloop.actions.action;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.closeloop.crm.rep.Rep;
+import io.closeloop.guardrails.catalogue.Severity;
 import io.closeloop.guardrails.check.CheckResult;
 import io.closeloop.guardrails.check.DraftInput;
 import io.closeloop.guardrails.check.GuardrailService;
 import io.closeloop.guardrails.check.ProposedChange;
 import io.closeloop.guardrails.engine.FiredRule;
+import io.closeloop.guardrails.verdict.GuardrailVerdict;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -21,15 +27,55 @@ public class GuardrailActionGuard implements ActionGuard {
     public static final String SUBJECT_KIND = "action";
 
     private final GuardrailService guardrails;
+    private final ObjectMapper json;
 
-    public GuardrailActionGuard(GuardrailService guardrails) {
+    public GuardrailActionGuard(GuardrailService guardrails, ObjectMapper json) {
         this.guardrails = guardrails;
+        this.json = json;
     }
 
     @Override
     public Review review(Rep reviewer, DraftRequest draft) {
-        CheckResult result = guardrails.check(reviewer, input(draft), SUBJECT_KIND, draft.dedupeKey());
-        return new Review(of(result), result.repairedSubject(), blank(draft.body()) ? null : result.repairedBody());
+        CheckResult result = guardrails.check(reviewer, input(draft.type(), draft.accountId(), draft.recipients(), draft.subject(),
+                draft.body(), draft.dealId(), draft.fieldName(), draft.oldValue(), draft.newValue()), SUBJECT_KIND, draft.dedupeKey());
+        return review(result, draft.body());
+    }
+
+    @Override
+    public Review reviewEdit(Rep reviewer, Action a) {
+        CheckResult result = guardrails.check(reviewer, input(a.type, a.account == null ? null : a.account.id, a.recipients, a.subject,
+                a.body, a.deal == null ? null : a.deal.id, a.fieldName, a.oldValue, a.newValue), SUBJECT_KIND, "edit:" + a.id + ":" + a.version);
+        return review(result, a.body);
+    }
+
+    private static Review review(CheckResult result, String body) {
+        return new Review(of(result), result.repairedSubject(), blank(body) ? null : result.repairedBody(),
+                result.rules().stream().map(r -> r.id() + ": " + r.message() + (blank(r.remedy()) ? "" : " (" + r.remedy() + ")")).toList(),
+                result.violations().stream().map(r -> holding(r.id(), r.detail())).toList());
+    }
+
+    private static String holding(String ruleId, String detail) {
+        return ruleId + ": " + detail;
+    }
+
+    @Override
+    public List<String> holding(Long verdictId) {
+        GuardrailVerdict verdict = verdictId == null ? null : GuardrailVerdict.findById(verdictId);
+        if (verdict == null) {
+            return List.of();
+        }
+        try {
+            List<String> held = new ArrayList<>();
+            for (JsonNode rule : json.readTree(verdict.details)) {
+                String severity = rule.path("severity").asText();
+                if (severity.equals(Severity.BLOCK.name()) || severity.equals(Severity.NEEDS_APPROVAL.name())) {
+                    held.add(holding(rule.path("id").asText(), rule.path("detail").asText(null)));
+                }
+            }
+            return held;
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("guardrail verdict " + verdictId + " has unreadable details", e);
+        }
     }
 
     /** The guardrails' result as an action records it. */
@@ -37,14 +83,14 @@ public class GuardrailActionGuard implements ActionGuard {
         return new GuardrailCheck(result.verdict().name(), result.verdictId(), result.rules().stream().map(FiredRule::id).toList());
     }
 
-    static DraftInput input(DraftRequest d) {
-        return switch (d.type()) {
-            case EMAIL -> new DraftInput("EMAIL", d.accountId(), d.recipients(), d.subject(), d.body(), List.of(), List.of());
-            case TASK -> new DraftInput("TASK", d.accountId(), List.of(), d.subject(), blank(d.body()) ? d.subject() : d.body(),
-                    List.of(), List.of());
-            case NOTE -> new DraftInput("NOTE", d.accountId(), List.of(), d.subject(), d.body(), List.of(), List.of());
-            case CRM_FIELD_UPDATE -> new DraftInput("CHANGE", d.accountId(), List.of(), d.subject(), d.body(), List.of(),
-                    List.of(new ProposedChange("deal", d.dealId(), d.fieldName(), d.oldValue(), d.newValue())));
+    private static DraftInput input(ActionType type, Long accountId, List<String> recipients, String subject, String body, Long dealId,
+            String fieldName, String oldValue, String newValue) {
+        return switch (type) {
+            case EMAIL -> new DraftInput("EMAIL", accountId, recipients, subject, body, List.of(), List.of());
+            case TASK -> new DraftInput("TASK", accountId, List.of(), subject, blank(body) ? subject : body, List.of(), List.of());
+            case NOTE -> new DraftInput("NOTE", accountId, List.of(), subject, body, List.of(), List.of());
+            case CRM_FIELD_UPDATE -> new DraftInput("CHANGE", accountId, List.of(), subject, body, List.of(),
+                    List.of(new ProposedChange("deal", dealId, fieldName, oldValue, newValue)));
         };
     }
 

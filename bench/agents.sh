@@ -4,15 +4,19 @@
 # HTTP call to a local OpenAI-compatible server that answers at once (bench/ScriptedLlm.java),
 # parsing, the llm_call row, the guardrail check and restoring placeholders, with the time of every
 # span inside the answer and the SQL per request (pg_stat_statements, when installed). Target: p95 <= 30 ms.
-# Usage: bench/agents.sh [rounds] [requests] [warm-up]   (default 5 x 200 after 1,000). Report: bench/reports/agents.md
-# The bench rep's LLM token budget is lifted (2,000 calls x 1,020 tokens exceed the default 200,000/h).
+# Usage: bench/agents.sh [rounds] [requests] [warm-up]   (default 5 x 200 after 3,000). Report: bench/reports/agents.md
+# The warm-up measures a service that has reached its steady state: after 1,000 requests the C2 compiler still took
+# ~27% of a core during the measured rounds and the rounds' p95 still fell from round to round (33.8 -> 29.3 ms);
+# after 3,000 the answering thread's CPU per request is ~4.7 ms instead of ~7 ms (quiet machine, 22 Nov 16:5x).
+# `bench/agents.sh 5 200 1000` gives the figures of a service a few minutes after its start.
+# The bench rep's LLM token budget is lifted (4,000 calls x 1,020 tokens exceed the default 200,000/h).
 # CLOSELOOP_BENCH_SKIP_PACKAGE=1 reuses target/quarkus-app as it is. CLOSELOOP_BENCH_JAVA_OPTS adds JVM options
 # (e.g. a JFR recording); the service's GC log is always written to target/bench/agents-gc.log.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 DB="${CLOSELOOP_BENCH_DB:-closeloop_bench_agents}"
 PORT="${CLOSELOOP_BENCH_LLM_PORT:-18089}"
-ROUNDS="${1:-5}"; REQUESTS="${2:-200}"; WARMUP="${3:-1000}"
+ROUNDS="${1:-5}"; REQUESTS="${2:-200}"; WARMUP="${3:-3000}"
 CLOSELOOP_DBS="$DB" deploy/local/infra.sh up >&2
 [ "${CLOSELOOP_BENCH_SKIP_PACKAGE:-}" = 1 ] || ./mvnw -B -q package -DskipTests >&2
 mkdir -p target/bench bench/reports

@@ -1,16 +1,13 @@
 package io.closeloop.agents.assistant;
 
 import dev.langchain4j.agent.tool.Tool;
-import dev.langchain4j.model.ModelProvider;
-import dev.langchain4j.model.chat.Capability;
-import dev.langchain4j.model.chat.ChatModel;
 import dev.langchain4j.model.chat.request.ChatRequest;
-import dev.langchain4j.model.chat.request.ChatRequestParameters;
 import dev.langchain4j.model.chat.response.ChatResponse;
 import dev.langchain4j.service.AiServices;
 import io.closeloop.agents.grounding.HistorySearch;
 import io.closeloop.agents.llm.LlmConfig;
 import io.closeloop.agents.llm.LlmRole;
+import io.closeloop.agents.llm.RoleChatModel;
 import io.closeloop.agents.llm.RoleModel;
 import io.closeloop.agents.tools.AccountTools;
 import io.closeloop.agents.tools.InteractionTools;
@@ -19,7 +16,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -86,32 +82,15 @@ final class RoleServices {
     }
 
     /** The role's chat model as the AI service sees it: each request goes to the bound answer's recording model. */
-    private static final class BoundChatModel implements ChatModel {
-
-        private final RoleModel model;
+    private static final class BoundChatModel extends RoleChatModel {
 
         BoundChatModel(RoleModel model) {
-            this.model = model;
+            super(model);
         }
 
         @Override
         public ChatResponse doChat(ChatRequest request) {
             return AnswerBinding.current().chat().doChat(request);
-        }
-
-        @Override
-        public ChatRequestParameters defaultRequestParameters() {
-            return model.client().defaultRequestParameters();
-        }
-
-        @Override
-        public Set<Capability> supportedCapabilities() {
-            return model.client().supportedCapabilities();
-        }
-
-        @Override
-        public ModelProvider provider() {
-            return model.client().provider();
         }
     }
 }

@@ -1,11 +1,7 @@
 package io.closeloop.agents.llm;
 
 import dev.langchain4j.data.message.ChatMessageSerializer;
-import dev.langchain4j.model.ModelProvider;
-import dev.langchain4j.model.chat.ChatModel;
-import dev.langchain4j.model.chat.Capability;
 import dev.langchain4j.model.chat.request.ChatRequest;
-import dev.langchain4j.model.chat.request.ChatRequestParameters;
 import dev.langchain4j.model.chat.response.ChatResponse;
 import dev.langchain4j.model.output.TokenUsage;
 import io.opentelemetry.api.trace.Span;
@@ -17,7 +13,6 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
-import java.util.Set;
 
 /**
  * Wraps a role's model for one answer: every call gets a {@code closeloop.agents.llm} span with
@@ -26,16 +21,15 @@ import java.util.Set;
  * {@code closeloop.agents.llm.capture-content} is on. Every call is admitted against the rep's LLM
  * token budget first and charged with the tokens the provider reported after ({@link LlmCallLog}).
  */
-public final class RecordingChatModel implements ChatModel {
+public final class RecordingChatModel extends RoleChatModel {
 
-    private final RoleModel model;
     private final CallContext context;
     private final LlmCallLog log;
     private final Tracer tracer;
     private final boolean captureContent;
 
     public RecordingChatModel(RoleModel model, CallContext context, LlmCallLog log, Tracer tracer, boolean captureContent) {
-        this.model = model;
+        super(model);
         this.context = context;
         this.log = log;
         this.tracer = tracer;
@@ -99,21 +93,6 @@ public final class RecordingChatModel implements ChatModel {
             log.record(call);
             span.end();
         }
-    }
-
-    @Override
-    public ChatRequestParameters defaultRequestParameters() {
-        return model.client().defaultRequestParameters();
-    }
-
-    @Override
-    public Set<Capability> supportedCapabilities() {
-        return model.client().supportedCapabilities();
-    }
-
-    @Override
-    public ModelProvider provider() {
-        return model.client().provider();
     }
 
     static String sha256(String text) {

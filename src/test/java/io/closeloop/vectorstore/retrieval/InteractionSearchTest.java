@@ -35,6 +35,8 @@ class InteractionSearchTest {
     IngestionPipeline pipeline;
     @Inject
     InteractionSearch search;
+    @Inject
+    javax.sql.DataSource db;
 
     Rep alice;      // rep, east, owns mine
     Rep carol;      // rep, west, owns theirs
@@ -154,6 +156,26 @@ class InteractionSearchTest {
                 .body("total", equalTo(4))
                 .body("items[0].id", equalTo((int) securityCall))
                 .body("items[3].id", equalTo((int) oldNote));
+    }
+
+    /** The search benchmark builds {@link NearestChunks#INDEX}; the service's table must carry exactly that index. */
+    @Test
+    void theStoresVectorIndexIsTheOneTheSearchBenchmarkMeasures() throws java.sql.SQLException {
+        String definition;
+        try (java.sql.Connection c = db.getConnection(); java.sql.Statement st = c.createStatement();
+                java.sql.ResultSet rs = st.executeQuery("select pg_get_indexdef('interaction_chunk_embedding_idx'::regclass)")) {
+            assertTrue(rs.next());
+            definition = rs.getString(1);
+        }
+        // pg_get_indexdef: "... USING hnsw (((embedding)::halfvec(384)) halfvec_cosine_ops) WITH (m='12', ef_construction='48')"
+        assertEquals(parameters(NearestChunks.INDEX.replace(" ", "")), parameters(definition.replace("'", "").replace(" ", "")), definition);
+        assertTrue(definition.contains("USING hnsw (((embedding)::halfvec(384)) halfvec_cosine_ops)"), definition);
+    }
+
+    private static String parameters(String indexDefinition) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("m=(\\d+),ef_construction=(\\d+)").matcher(indexDefinition);
+        assertTrue(m.find(), indexDefinition);
+        return "m=" + m.group(1) + ",ef_construction=" + m.group(2);
     }
 
     @Test

@@ -98,7 +98,7 @@ public final class SearchBenchmark {
         line("uniformly over %d accounts. %d held-out queries are drawn the same way, each with a random account for the filtered case.", ACCOUNTS, QUERIES);
         line("Exact neighbours: brute force in the JVM (full precision), computed once with the table and stored next to it.");
         line("");
-        line("Table shaped like `interaction_chunk`, **same index as the service** (`%s`, migration V2_2) and", NearestChunks.INDEX);
+        line("Table shaped like `interaction_chunk`, **same index as the service** (`%s`, migrations V2_2 and V2_3) and", NearestChunks.INDEX);
         line("**same query** (`NearestChunks`: candidates ordered by `%s` — by `%s` when filtered by one account —, limit %d, re-sorted by", NearestChunks.INDEXED, NearestChunks.EXACT, CANDIDATES);
         line("full-precision distance, top %d kept,", K);
         line("only rows of the current model) with the **same settings set per transaction** (`set_config(..., true)` = `SET LOCAL`:");
@@ -150,7 +150,18 @@ public final class SearchBenchmark {
                 }
             }
             if (generator.equals(comment)) {
-                line("Table, index and exact neighbours reused from an earlier run (%s).", generator);
+                String index = null;
+                try (ResultSet rs = st.executeQuery("select obj_description(to_regclass('" + table + "_hnsw'), 'pg_class')")) {
+                    rs.next();
+                    index = rs.getString(1);
+                }
+                if (NearestChunks.INDEX.equals(index)) {
+                    line("Table, index and exact neighbours reused from an earlier run (%s).", generator);
+                } else { // the service's index changed: the rows and exact neighbours still hold, the graph does not
+                    line("Table and exact neighbours reused from an earlier run (%s); HNSW index rebuilt (it was `%s`).", generator, index);
+                    st.execute("drop index " + table + "_hnsw");
+                    buildIndex(st, table);
+                }
                 reportSizes(st, table);
                 return readQueries(table);
             }
@@ -188,12 +199,7 @@ public final class SearchBenchmark {
             copy(table, data, account);
             st.execute("analyze " + table);
             line("Load (binary COPY of %,d rows): %.1f s.", n, (System.nanoTime() - t0) / 1e9);
-            st.execute("set maintenance_work_mem = '2GB'");
-            st.execute("set max_parallel_maintenance_workers = 1");
-            t0 = System.nanoTime();
-            st.execute("create index " + table + "_hnsw on " + table + " using " + NearestChunks.INDEX);
-            line("HNSW build (maintenance_work_mem 2GB, 1 parallel worker + leader): %.1f s (load average after: %s).",
-                    (System.nanoTime() - t0) / 1e9, load());
+            buildIndex(st, table);
             st.execute("create index " + table + "_account on " + table + " (account_id)");
             st.execute("analyze " + table);
         }
@@ -208,6 +214,17 @@ public final class SearchBenchmark {
             reportSizes(st, table);
         }
         return queries;
+    }
+
+    /** The service's HNSW index on the table, its definition kept as the index's comment (a changed definition is rebuilt). */
+    private void buildIndex(Statement st, String table) throws SQLException {
+        st.execute("set maintenance_work_mem = '2GB'");
+        st.execute("set max_parallel_maintenance_workers = 1");
+        long t0 = System.nanoTime();
+        st.execute("create index " + table + "_hnsw on " + table + " using " + NearestChunks.INDEX);
+        st.execute("comment on index " + table + "_hnsw is '" + NearestChunks.INDEX + "'");
+        line("HNSW build (maintenance_work_mem 2GB, 1 parallel worker + leader): %.1f s (load average after: %s).",
+                (System.nanoTime() - t0) / 1e9, load());
     }
 
     /** The real embeddings the synthetic vectors are drawn around (embedded once per run that builds a table). */

@@ -10,14 +10,14 @@ import java.util.List;
  * ({@link InteractionSearch}) and the search benchmark, so that what is measured is what runs.
  *
  * <p>The HNSW index is built over a half-precision copy of the vectors (migration
- * {@code V2_2__s2_vs_halfvec_index.sql}: {@code hnsw ((embedding::halfvec(384)) halfvec_cosine_ops)}),
+ * {@code V2_2__s2_vs_halfvec_index.sql}, parameters since V2_3: {@code hnsw ((embedding::halfvec(384)) halfvec_cosine_ops)}),
  * half the pages of a {@code vector(384)} index; the candidates are ordered by that indexed
  * expression and their full-precision distance is returned for the final sort.
  */
 public final class NearestChunks {
 
-    /** The index (after {@code using}), exactly as migration V2_2 creates it on {@code interaction_chunk}; the benchmark builds the same. */
-    public static final String INDEX = "hnsw ((embedding::halfvec(384)) halfvec_cosine_ops) with (m = 16, ef_construction = 64)";
+    /** The index (after {@code using}), exactly as migration V2_3 creates it on {@code interaction_chunk}; the benchmark builds the same. */
+    public static final String INDEX = "hnsw ((embedding::halfvec(384)) halfvec_cosine_ops) with (m = 12, ef_construction = 48)";
 
     /** The indexed expression; must stay exactly that of the migration for the planner to use the index. */
     public static final String INDEXED = "c.embedding::halfvec(384) <=> cast(? as halfvec(384))";

@@ -27,9 +27,9 @@ import javax.sql.DataSource;
 @ApplicationScoped
 public class VectorStoreBenchCommand implements Command {
 
-    static final int ROUNDS = 5;
-    /** Untimed pipeline rounds before the timed ones (see the warm-up in {@link #ingestion}). */
-    static final int WARM_UP_ROUNDS = Integer.getInteger("closeloop.bench.warm-up-rounds", 30);
+    static final int ROUNDS = 7;
+    /** Interactions through raw and pipeline, untimed, before the timed rounds (see the warm-up in {@link #ingestion}). */
+    static final int WARM_UP = Integer.getInteger("closeloop.bench.warm-up-interactions", 36_000);
 
     private final TextEmbedder embedder;
     private final IngestionPipeline pipeline;
@@ -67,6 +67,14 @@ public class VectorStoreBenchCommand implements Command {
             }
         }
         Thread.sleep(500); // and for the consumers of those events
+    }
+
+    private long storedChunks() throws java.sql.SQLException {
+        try (java.sql.Connection c = db.getConnection(); java.sql.Statement s = c.createStatement();
+                java.sql.ResultSet rs = s.executeQuery("select count(*) from interaction_chunk")) {
+            rs.next();
+            return rs.getLong(1);
+        }
     }
 
     @Override
@@ -133,7 +141,7 @@ public class VectorStoreBenchCommand implements Command {
                 .append("pipeline embeds. *Pipeline*: `IngestionPipeline.overlapping` (as the bulk import and the demo use it) in batches of ").append(config.importBatch())
                 .append(" (validate, hash check, chunk, embed; then one transaction per batch: upsert, identity resolution, chunks with ")
                 .append("vectors, outbox event — stored on a writer thread while the next batch embeds). Rounds alternate raw and pipeline, after an untimed warm-up (")
-                .append(WARM_UP_ROUNDS).append(" rounds' worth of interactions through each); ")
+                .append(String.format(Locale.ROOT, "%,d", WARM_UP)).append(" interactions through each); ")
                 .append("each raw round starts once the outbox relay has published the previous round's events. ")
                 .append("Both embed with the same `TextEmbedder` (ONNX Runtime ").append(embedder.intraOpThreads())
                 .append(" intra-op thread(s) per text, no spin-waiting, one text per core).\n\n");
@@ -156,12 +164,11 @@ public class VectorStoreBenchCommand implements Command {
         double[] boundBroker = new double[ROUNDS];
         // Warm-up, not timed. The pipeline runs far more code than raw embedding (Hibernate, JDBC, Jackson, the outbox
         // relay, RabbitMQ). After a warm-up of one batch the JIT compiler threads took 2-3.4 ms of CPU per interaction in
-        // the timed pipeline rounds, after 3 rounds' worth still 1.3-2.2 ms, after 5 still 0.8-2 ms, after 10 0.85 ms and
-        // after 30 0.33 ms on the quiet machine (per-batch code
-        // of Hibernate, JDBC and messaging reaching C2 slowly), which a long-running import does not pay; the report
-        // shows what is left of it.
-        List<InteractionInput> warm = new DemoInteractionGenerator(System.nanoTime(), book(), Instant.now())
-                .generate(count * WARM_UP_ROUNDS, 0.04);
+        // the timed pipeline rounds, after 3 rounds' worth (of 400) still 1.3-2.2 ms, after 5 still 0.8-2 ms, after 10
+        // 0.85 ms, after 30 (12,000 interactions) 0.13-0.83 ms (median 0.35-0.43 in two quiet runs) and after 36,000
+        // 0.08-0.45 (median 0.18) on the quiet machine (per-batch code of Hibernate, JDBC and messaging reaching C2
+        // slowly: one call per batch of 64), which a long-running import does not pay; the report shows what is left.
+        List<InteractionInput> warm = new DemoInteractionGenerator(System.nanoTime(), book(), Instant.now()).generate(WARM_UP, 0.04);
         embedder.embedAll(warm.stream().flatMap(i -> chunker.chunks(i.subject(), i.body().strip()).stream()).toList());
         try (IngestionPipeline.Overlapping stream = pipeline.overlapping(IngestPath.IMPORT, null)) {
             for (int from = 0; from < warm.size(); from += config.importBatch()) {
@@ -169,6 +176,7 @@ public class VectorStoreBenchCommand implements Command {
                 });
             }
         }
+        long chunksBefore = storedChunks();
         for (int round = 0; round < ROUNDS; round++) {
             awaitOutboxDrained();
             List<InteractionInput> inputs = new DemoInteractionGenerator(System.nanoTime(), book(), Instant.now()).generate(count, 0.04);
@@ -214,6 +222,9 @@ public class VectorStoreBenchCommand implements Command {
             System.out.println("  raw CPU ms/interaction by thread: " + CpuMeter.byThread(c0, c1, count));
             System.out.println("  pipeline CPU ms/interaction by thread: " + CpuMeter.byThread(c1, c2, count));
         }
+        out.append(String.format(Locale.ROOT, "Store size: %,d chunks when the timed rounds began, %,d after them (HNSW inserts cost more in a "
+                + "bigger graph; `bench/vector-store.sh` starts from an empty store unless CLOSELOOP_BENCH_KEEP_STORE=1).%n%n",
+                chunksBefore, storedChunks()));
         out.append("| measure | median (IQR, range) |\n|---|---|\n");
         out.append("| raw embedding, interactions/s | ").append(Stats.of(raw).describe("%.1f")).append(" |\n");
         out.append("| pipeline (embed + store), interactions/s | ").append(Stats.of(e2e).describe("%.1f")).append(" |\n");

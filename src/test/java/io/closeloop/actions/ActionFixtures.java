@@ -94,6 +94,15 @@ public class ActionFixtures {
         return a;
     }
 
+    /** The action, checked to have failed for good (FAILED, no retry scheduled) with a last error that contains {@code reason}. */
+    public static Action failedForGood(Long id, String reason) {
+        Action a = load(id);
+        assertThat(a.status).as("status of action %d (last error: %s)", id, a.lastError).isEqualTo(ActionStatus.FAILED);
+        assertThat(a.nextAttemptAt).as("retry of action %d", id).isNull();
+        assertThat(a.lastError).contains(reason);
+        return a;
+    }
+
     public static Predicate<Action> status(ActionStatus status) {
         return a -> a.status == status;
     }

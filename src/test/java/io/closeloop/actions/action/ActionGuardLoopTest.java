@@ -178,7 +178,8 @@ class ActionGuardLoopTest {
         assertThat(reload(action.id).guardrailVerdictId).isNotNull();
     }
 
+    /** Verdicts stored so far, but for the recipients' checks of e-mails the executor sends meanwhile. */
     static long verdicts() {
-        return QuarkusTransaction.requiringNew().call(() -> GuardrailVerdict.count());
+        return QuarkusTransaction.requiringNew().call(() -> GuardrailVerdict.count("subjectKind <> ?1", GuardrailActionGuard.SEND_SUBJECT_KIND));
     }
 }

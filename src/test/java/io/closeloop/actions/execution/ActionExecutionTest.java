@@ -132,10 +132,7 @@ class ActionExecutionTest {
         Thread.sleep(1200);
         executor.runDue();
 
-        Action failed = ActionFixtures.load(action.id);
-        assertThat(failed.status).isEqualTo(ActionStatus.FAILED);
-        assertThat(failed.nextAttemptAt).isNull();
-        assertThat(failed.lastError).contains("did not record the result");
+        ActionFixtures.failedForGood(action.id, "did not record the result");
         assertThat(SmtpServer.to(contact.email)).isEmpty();
     }
 
@@ -206,10 +203,7 @@ class ActionExecutionTest {
                 .then().statusCode(200);
         executor.runDue();
 
-        Action failed = ActionFixtures.load(action.id);
-        assertThat(failed.status).isEqualTo(ActionStatus.FAILED);
-        assertThat(failed.nextAttemptAt).isNull();
-        assertThat(failed.lastError).contains("not '12000.00' as when the change was drafted");
+        ActionFixtures.failedForGood(action.id, "not '12000.00' as when the change was drafted");
         assertThat(QuarkusTransaction.requiringNew().call(() -> Deal.<Deal>findById(deal.id).amount.toPlainString())).isEqualTo("9000.00");
     }
 

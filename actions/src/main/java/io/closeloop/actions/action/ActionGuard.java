@@ -5,7 +5,9 @@ import java.util.List;
 
 /**
  * Validates a draft before anyone sees it ({@link GuardrailActionGuard}, over the guardrails).
- * {@link ActionDrafts} calls it for every draft that does not already carry a verdict.
+ * {@link ActionDrafts} calls it for every draft that does not already carry a verdict,
+ * {@link ActionDecisions} for an edit at approval, and the e-mail adapter for the recipients of
+ * every e-mail just before it is sent.
  */
 public interface ActionGuard {
 
@@ -24,6 +26,14 @@ public interface ActionGuard {
      * @param reviewer whose rules apply: the person approving the edit
      */
     Review reviewEdit(Rep reviewer, Action edited);
+
+    /**
+     * What stops an approved e-mail from leaving now: the recipient rules (GR-07 consent, GR-08 the
+     * account's contacts or domain, GR-09 at least one recipient) checked again against the CRM as it
+     * is at sending time, each BLOCK hit as "id: detail" (e.g. "GR-07: erin@acme.com has e-mail consent
+     * WITHDRAWN"); empty when it may go. The check's verdict is stored with the guardrails' others.
+     */
+    List<String> refusedRecipients(Action email);
 
     /** What held back the output a stored verdict judged (see {@link Review#holding}); empty when there is no such verdict. */
     List<String> holding(Long verdictId);

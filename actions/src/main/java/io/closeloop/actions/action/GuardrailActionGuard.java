@@ -19,12 +19,16 @@ import java.util.List;
  * The action loop's guard over {@link GuardrailService}: a draft becomes the guardrails' input
  * (an e-mail with its recipients, a task, a note, or a deal field change) and the stored verdict
  * comes back with its rule ids and any repaired text. The verdict is stored by the guardrails
- * with subject kind {@code action} and the draft's dedupe key as subject id.
+ * with subject kind {@code action} and the draft's dedupe key as subject id (an edit's:
+ * {@code edit:<action id>:<version>}); the recipients' check before sending with subject kind
+ * {@code action-send}.
  */
 @ApplicationScoped
 public class GuardrailActionGuard implements ActionGuard {
 
     public static final String SUBJECT_KIND = "action";
+    /** The subject kind of the recipients' check just before an e-mail is sent (subject id {@code <action id>:<attempt>}). */
+    public static final String SEND_SUBJECT_KIND = "action-send";
 
     private final GuardrailService guardrails;
     private final ObjectMapper json;
@@ -46,6 +50,14 @@ public class GuardrailActionGuard implements ActionGuard {
         CheckResult result = guardrails.check(reviewer, input(a.type, a.account == null ? null : a.account.id, a.recipients, a.subject,
                 a.body, a.deal == null ? null : a.deal.id, a.fieldName, a.oldValue, a.newValue), SUBJECT_KIND, "edit:" + a.id + ":" + a.version);
         return review(result, a.body);
+    }
+
+    @Override
+    public List<String> refusedRecipients(Action a) {
+        Rep onBehalf = a.owner != null ? a.owner : a.decidedBy;
+        CheckResult result = guardrails.checkRecipients(onBehalf == null ? null : onBehalf.id, a.account == null ? null : a.account.id,
+                a.recipients, SEND_SUBJECT_KIND, a.id + ":" + a.attempts);
+        return result.rules().stream().filter(r -> r.severity() == Severity.BLOCK).map(r -> holding(r.id(), r.detail())).toList();
     }
 
     private static Review review(CheckResult result, String body) {

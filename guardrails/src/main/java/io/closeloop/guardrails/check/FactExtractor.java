@@ -122,6 +122,17 @@ public class FactExtractor {
                 context.priceBook(), commitments, links, phrases, personal, figures, changes(draft.changes()));
     }
 
+    /**
+     * Only the recipients of an e-mail as facts, with nothing from its text: what the recipient rules
+     * (GR-07 consent, GR-08 the account's contacts or domain, GR-09 at least one) judge, for an e-mail
+     * checked again just before it is sent ({@link GuardrailService#checkRecipients}).
+     */
+    public ReviewFacts recipientsOnly(DraftInput draft, ReviewContext context) {
+        return new ReviewFacts(new DraftFact(draft.channel(), null, null, false), context.rep(), context.account(), context.policy(),
+                recipients(draft, context), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(),
+                List.of(), List.of());
+    }
+
     /** The catalogue product a figure at {@code offset} refers to: the nearest one named before it in its sentence, else the first after. */
     private static String productNear(Sentences.Sentence sentence, int offset, List<ProductMatcher.Mention> mentions) {
         ProductMatcher.Mention before = null;
@@ -144,12 +155,13 @@ public class FactExtractor {
         String accountDomain = context.account() == null ? null : context.account().domain();
         for (String raw : draft.recipients()) {
             String email = Normalize.email(raw);
-            ContactRef contact = context.contactsByEmail().get(email);
+            ContactRef contact = email == null ? null : context.contactsByEmail().get(email);
             String domain = Normalize.emailDomain(email);
             boolean atAccountDomain = accountDomain != null && domain != null
                     && (domain.equals(accountDomain) || domain.endsWith("." + accountDomain));
             boolean accountContact = contact != null && context.account() != null && context.account().id().equals(contact.accountId());
-            facts.add(new RecipientFact(email, contact == null ? null : contact.id(), contact == null ? null : contact.consent(),
+            // a recipient that is no address (an erased one, "[erased]") is named as written: no contact, not at the domain
+            facts.add(new RecipientFact(email == null ? raw : email, contact == null ? null : contact.id(), contact == null ? null : contact.consent(),
                     accountContact, atAccountDomain));
         }
         return facts;

@@ -12,6 +12,7 @@ import io.opentelemetry.context.Context;
 import io.opentelemetry.instrumentation.annotations.WithSpan;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -85,6 +86,25 @@ public class GuardrailService {
             log.withoutFlushWait();
             return checkAndRecord(rep, draft, subjectKind, subjectId, base);
         });
+    }
+
+    /**
+     * The recipient rules alone (GR-07 consent, GR-08 the account's contacts or domain, GR-09 at least one
+     * recipient) against the CRM as it is now, for an e-mail a person approved earlier that is about to be
+     * sent: a contact may have opted out, or been erased, since. The recipients are the only facts, so only
+     * the rules over recipients can fire; the rules are the same DRL as every check's. The verdict is stored
+     * like any other, in the caller's transaction when there is one.
+     *
+     * @param repId on whose behalf the e-mail goes (stored with the verdict; may be null)
+     */
+    @Transactional
+    @WithSpan("closeloop.guardrails.check-recipients")
+    public CheckResult checkRecipients(Long repId, Long accountId, List<String> recipients, String subjectKind, String subjectId) {
+        DraftInput email = new DraftInput("EMAIL", accountId, recipients, null, null, List.of(), List.of());
+        List<FiredRule> fired = engine.evaluate(extractor.recipientsOnly(email, contexts.recipients(accountId, email.recipients())));
+        Verdict verdict = GuardrailEngine.verdictOf(fired);
+        GuardrailVerdict stored = log.record(subjectKind, subjectId, repId, accountId, verdict, fired);
+        return new CheckResult(stored.id, verdict, fired, null, null, null, stored.traceId);
     }
 
     /**

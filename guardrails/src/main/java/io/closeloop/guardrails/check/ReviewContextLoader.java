@@ -81,11 +81,24 @@ public class ReviewContextLoader {
         return withText(base, draft, today);
     }
 
+    /**
+     * The context of the recipient rules alone, for an e-mail that is about to be sent: the account (without
+     * a visibility check: the service sends what a person approved; an action detached from an erased
+     * account has none) and the contacts behind the recipients' addresses as they are now. No rep, policy
+     * or price book: {@link FactExtractor#recipientsOnly} needs none.
+     */
+    @Transactional
+    @WithSpan("closeloop.guardrails.context-recipients")
+    public ReviewContext recipients(Long accountId, List<String> recipients) {
+        Account account = accountId == null ? null : Account.findById(accountId);
+        return new ReviewContext(null, accountFact(account), null, List.of(), List.of(), contactsByEmail(addresses(recipients)), Map.of());
+    }
+
     private Base readBase(Rep caller, Long accountId, List<String> recipients) {
         Rep rep = Rep.findById(caller.id);
         Account account = accountId == null ? null : scope.require(rep, accountId);
         RepFact repFact = new RepFact(rep.id, rep.role, rep.discountAuthorityPct, rep.manager == null ? null : rep.manager.id);
-        AccountFact accountFact = account == null ? null : new AccountFact(account.id, account.name, account.domain);
+        AccountFact accountFact = accountFact(account);
 
         // One query for the active catalogue and its price book; rows, not entities (nothing here is changed).
         Map<Long, String> products = new LinkedHashMap<>();
@@ -97,16 +110,26 @@ public class ReviewContextLoader {
                 priceBook.add(new PriceBookFact((String) row[1], ((String) row[2]).strip(), (BigDecimal) row[3], (BigDecimal) row[4]));
             }
         }
-        Set<String> emails = new LinkedHashSet<>();
-        recipients.stream().map(Normalize::email).filter(Objects::nonNull).forEach(emails::add);
+        Set<String> emails = addresses(recipients);
         return new Base(rep.id, accountId, repFact, accountFact, rep.team == null ? null : rep.team.name, account == null ? null : account.domain,
                 List.copyOf(products.values()), List.copyOf(priceBook), Set.copyOf(emails), contactsByEmail(emails));
+    }
+
+    private static AccountFact accountFact(Account account) {
+        return account == null ? null : new AccountFact(account.id, account.name, account.domain);
+    }
+
+    /** The recipients' normalised addresses, in order, without those that are no address. */
+    private static Set<String> addresses(List<String> recipients) {
+        Set<String> emails = new LinkedHashSet<>();
+        recipients.stream().map(Normalize::email).filter(Objects::nonNull).forEach(emails::add);
+        return emails;
     }
 
     private ReviewContext withText(Base base, DraftInput draft, LocalDate today) {
         String text = Objects.toString(draft.subject(), "") + "\n" + Objects.toString(draft.body(), "");
         Set<String> emails = new LinkedHashSet<>(ContactDataFinder.emails(text));
-        draft.recipients().stream().map(Normalize::email).filter(Objects::nonNull).forEach(emails::add);
+        emails.addAll(addresses(draft.recipients()));
         emails.removeAll(base.emailsLookedUp());
         Map<String, ContactRef> byEmail = new HashMap<>(base.contactsByEmail());
         byEmail.putAll(contactsByEmail(emails));

@@ -35,11 +35,15 @@ public class DraftReview implements RuleUnitData {
 
     public DraftReview(ReviewFacts facts) {
         draft.set(facts.draft());
-        rep.set(facts.rep());
+        if (facts.rep() != null) {
+            rep.set(facts.rep());
+        }
         if (facts.account() != null) {
             account.set(facts.account());
         }
-        policy.set(facts.policy());
+        if (facts.policy() != null) {
+            policy.set(facts.policy());
+        }
         addAll(recipients, facts.recipients());
         addAll(discounts, facts.discounts());
         addAll(prices, facts.prices());

@@ -39,6 +39,14 @@ import org.jboss.logging.Logger;
  * serialised on one worker thread per instance (wake-ups during a run coalesce into one more run),
  * and each batch takes a transaction-level advisory lock, so instances relay one after the other
  * and events leave in id order across replicas too.
+ * <p>
+ * Until the broker has confirmed a first event on this instance's channel, batches hold one event.
+ * The RabbitMQ connector opens its connection at the first message; messages sent meanwhile wait
+ * and are handed over by the connector's thread once it is open, while messages sent after that
+ * go straight out from the sending thread, so a pipelined first batch could overtake its own
+ * first events (a test saw the 87th event arrive first). Once one event is confirmed the
+ * connector's publisher exists for good (it reconnects by itself) and every send goes out in the
+ * order given.
  */
 @ApplicationScoped
 public class OutboxRelay {
@@ -59,6 +67,8 @@ public class OutboxRelay {
     });
     private final AtomicBoolean requested = new AtomicBoolean();
     private final AtomicBoolean running = new AtomicBoolean();
+    /** Whether the broker confirmed an event on this channel since start: only then are batches pipelined. */
+    private volatile boolean channelOpen;
 
     public OutboxRelay(@Channel(CHANNEL) Emitter<String> emitter, EntityManager em) {
         this.emitter = emitter;
@@ -112,19 +122,22 @@ public class OutboxRelay {
     /** Publishes what is pending; returns how many events were confirmed by the broker. */
     public int relay() {
         int total = 0;
+        int size;
         int published;
         do {
-            published = QuarkusTransaction.requiringNew().call(this::relayBatch);
+            size = channelOpen ? BATCH : 1;
+            int limit = size;
+            published = QuarkusTransaction.requiringNew().call(() -> relayBatch(limit));
             total += published;
-        } while (published == BATCH);
+        } while (published == size);
         return total;
     }
 
     @SuppressWarnings("unchecked")
-    private int relayBatch() {
+    private int relayBatch(int limit) {
         em.createNativeQuery("select count(*) from (select pg_advisory_xact_lock(" + RELAY_LOCK + ")) lock").getSingleResult();
         List<OutboxEvent> batch = em.createNativeQuery(
-                "select * from outbox where published_at is null order by id limit " + BATCH + " for update skip locked",
+                "select * from outbox where published_at is null order by id limit " + limit + " for update skip locked",
                 OutboxEvent.class).getResultList();
         // Pipelined: the whole batch is sent (in id order, on one channel), then the confirms are awaited in order.
         // Waiting for each confirm before sending the next cost a round trip to the broker per event.
@@ -148,6 +161,7 @@ public class OutboxRelay {
             }
         }
         if (!confirmed.isEmpty()) {
+            channelOpen = true;
             em.createNativeQuery("update outbox set published_at = ?1 where id = any(?2)")
                     .setParameter(1, Instant.now()).setParameter(2, confirmed.toArray(Long[]::new)).executeUpdate();
         }

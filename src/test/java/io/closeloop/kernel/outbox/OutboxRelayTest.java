@@ -81,41 +81,8 @@ class OutboxRelayTest {
 
     @Test
     void eventsOfMoreThanOneBatchArriveOnceEachInIdOrderAndAreAllMarkedPublished() throws Exception {
-        String run = CrmFixtures.unique("batch");
-        int count = 250; // the relay sends up to 100 at a time and awaits their confirms together
-        try (RabbitTestClient rabbit = new RabbitTestClient()) {
-            String queue = rabbit.bindTemporaryQueue("closeloop.events", "test.relay-batch");
-            QuarkusTransaction.requiringNew().run(() -> outbox.publishAll("test.relay-batch",
-                    java.util.stream.IntStream.range(0, count).mapToObj(n -> Map.of("run", run, "n", n)).toList()));
-
-            List<GetResponse> received = rabbit.await(queue, count, Duration.ofSeconds(30), m -> run.equals(field(m, "run")));
-            assertThat(received).hasSize(count);
-            for (int n = 0; n < count; n++) {
-                assertThat(field(received.get(n), "n")).isEqualTo(String.valueOf(n));
-                if (n > 0) {
-                    assertThat(Long.parseLong(received.get(n).getProps().getMessageId()))
-                            .isGreaterThan(Long.parseLong(received.get(n - 1).getProps().getMessageId()));
-                }
-            }
-            long unmarked = count;
-            for (int i = 0; i < 100 && unmarked > 0; i++) {
-                unmarked = QuarkusTransaction.requiringNew().call(() -> ((Number) OutboxEvent.getEntityManager()
-                        .createNativeQuery("select count(*) from outbox where payload ->> 'run' = :run and published_at is null")
-                        .setParameter("run", run).getSingleResult()).longValue());
-                Thread.sleep(unmarked > 0 ? 100 : 0);
-            }
-            assertThat(unmarked).as("every event marked published").isZero();
-            assertThat(rabbit.await(queue, 1, Duration.ofSeconds(1), m -> run.equals(field(m, "run")))).as("none twice").isEmpty();
-        }
-    }
-
-    private String field(GetResponse message, String name) {
-        try {
-            JsonNode value = json.readTree(message.getBody()).get(name);
-            return value == null ? null : value.asText();
-        } catch (java.io.IOException e) {
-            return null;
-        }
+        // the relay sends up to 100 at a time and awaits their confirms together
+        new RelayedBatch(outbox, json).arrivesOnceEachInIdOrderAndAllMarkedPublished(250);
     }
 
     @Test

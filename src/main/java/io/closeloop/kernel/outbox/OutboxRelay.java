@@ -46,7 +46,10 @@ import org.jboss.logging.Logger;
  * go straight out from the sending thread, so a pipelined first batch could overtake its own
  * first events (a test saw the 87th event arrive first). Once one event is confirmed the
  * connector's publisher exists for good (it reconnects by itself) and every send goes out in the
- * order given.
+ * order given. Before that, the connector keeps trying to connect for as long as it takes
+ * ({@code rabbitmq-reconnect-attempts} in {@code application.properties}): with its default of 100
+ * attempts, a broker unreachable at the first send left the channel without a publisher until
+ * restart ({@code BrokerUnreachableAtStartIT}).
  */
 @ApplicationScoped
 public class OutboxRelay {

@@ -50,14 +50,7 @@ class BrokerOutageIT {
                     actions.add(ReliabilityDb.approvedTask(rep, account, "During the outage " + i));
                 }
                 // executing needs only the database: the actions are executed, each leaving two events
-                await("the actions executed during the outage", Duration.ofSeconds(60), () -> {
-                    for (long a : actions) {
-                        if (!"EXECUTED".equals(status(a))) {
-                            return false;
-                        }
-                    }
-                    return true;
-                });
+                awaitExecuted("the actions executed during the outage", actions);
                 Thread.sleep(2000); // the relay has been woken by each commit and has polled since
                 assertThat(events(lastBefore, actions)).isEqualTo(6);
                 assertThat(ReliabilityDb.count("select count(*) from outbox where id > ? and published_at is not null "
@@ -66,41 +59,60 @@ class BrokerOutageIT {
             } finally {
                 rabbit.startApp();
             }
-            await("every outbox event published", Duration.ofSeconds(60), () -> ReliabilityDb.count(
-                    "select count(*) from outbox where id > ? and published_at is null and (payload ->> 'actionId')::bigint = any(?)",
-                    lastBefore, ids(actions)) == 0);
-
-            Set<String> expected = new HashSet<>();
-            try (var c = ReliabilityDb.connect(); var s = ReliabilityDb.prepare(c,
-                    "select id from outbox where id > ? and (payload ->> 'actionId')::bigint = any(?)", lastBefore, ids(actions));
-                    var r = s.executeQuery()) {
-                while (r.next()) {
-                    expected.add(r.getString(1));
-                }
-            }
-            Set<String> received = new HashSet<>();
-            try (Connection amqp = rabbit.connect("outage-it"); Channel channel = amqp.createChannel()) {
-                long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-                while (!received.containsAll(expected) && System.nanoTime() < deadline) {
-                    GetResponse message = channel.basicGet(queue, true);
-                    if (message == null) {
-                        Thread.sleep(50);
-                    } else {
-                        received.add(message.getProps().getMessageId());
-                    }
-                }
-                channel.queueDelete(queue);
-            }
-            assertThat(expected).hasSize(6);
-            assertThat(received).as("nothing lost (at-least-once: consumers dedupe by message id)").containsAll(expected);
+            assertAllPublished(rabbit, queue, lastBefore, actions);
         }
     }
 
-    private static long events(long after, List<Long> actions) throws Exception {
+    /**
+     * Every outbox event of these actions (after outbox id {@code lastBefore}) is marked published
+     * within 60 s, and each of them (six: two per action) is on {@code queue}, which is deleted.
+     */
+    static void assertAllPublished(ReliabilityRabbit rabbit, String queue, long lastBefore, List<Long> actions) throws Exception {
+        await("every outbox event published", Duration.ofSeconds(60), () -> ReliabilityDb.count(
+                "select count(*) from outbox where id > ? and published_at is null and (payload ->> 'actionId')::bigint = any(?)",
+                lastBefore, ids(actions)) == 0);
+
+        Set<String> expected = new HashSet<>();
+        try (var c = ReliabilityDb.connect(); var s = ReliabilityDb.prepare(c,
+                "select id from outbox where id > ? and (payload ->> 'actionId')::bigint = any(?)", lastBefore, ids(actions));
+                var r = s.executeQuery()) {
+            while (r.next()) {
+                expected.add(r.getString(1));
+            }
+        }
+        Set<String> received = new HashSet<>();
+        try (Connection amqp = rabbit.connect("outage-it"); Channel channel = amqp.createChannel()) {
+            long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+            while (!received.containsAll(expected) && System.nanoTime() < deadline) {
+                GetResponse message = channel.basicGet(queue, true);
+                if (message == null) {
+                    Thread.sleep(50);
+                } else {
+                    received.add(message.getProps().getMessageId());
+                }
+            }
+            channel.queueDelete(queue);
+        }
+        assertThat(expected).hasSize(2 * actions.size());
+        assertThat(received).as("nothing lost (at-least-once: consumers dedupe by message id)").containsAll(expected);
+    }
+
+    static void awaitExecuted(String what, List<Long> actions) throws Exception {
+        await(what, Duration.ofSeconds(60), () -> {
+            for (long a : actions) {
+                if (!"EXECUTED".equals(status(a))) {
+                    return false;
+                }
+            }
+            return true;
+        });
+    }
+
+    static long events(long after, List<Long> actions) throws Exception {
         return ReliabilityDb.count("select count(*) from outbox where id > ? and (payload ->> 'actionId')::bigint = any(?)", after, ids(actions));
     }
 
-    private static Long[] ids(List<Long> actions) {
+    static Long[] ids(List<Long> actions) {
         return actions.toArray(Long[]::new);
     }
 }

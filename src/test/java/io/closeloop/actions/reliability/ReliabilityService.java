@@ -53,6 +53,15 @@ final class ReliabilityService implements AutoCloseable {
     }
 
     static ReliabilityService start(String name, Map<String, String> env, Map<String, String> properties) throws Exception {
+        return start(name, env, properties, true);
+    }
+
+    /**
+     * Starts the service and waits until {@code /q/health/ready} answers 200 ({@code ready}), or
+     * only until its HTTP port answers at all (not ready: the broker is unreachable at start).
+     */
+    static ReliabilityService start(String name, Map<String, String> env, Map<String, String> properties, boolean ready)
+            throws Exception {
         if (!Files.isRegularFile(JAR)) {
             throw new IllegalStateException(JAR.toAbsolutePath() + " is missing: run ./mvnw package (or verify) first");
         }
@@ -79,20 +88,21 @@ final class ReliabilityService implements AutoCloseable {
         Process process = builder.start();
         STARTED.add(process);
         ReliabilityService service = new ReliabilityService(name, port, log, process);
-        service.awaitReady(Duration.ofSeconds(240));
+        service.awaitReady(Duration.ofSeconds(240), ready);
         return service;
     }
 
-    private void awaitReady(Duration timeout) throws Exception {
+    private void awaitReady(Duration timeout, boolean ready) throws Exception {
         Instant deadline = Instant.now().plus(timeout);
-        HttpRequest ready = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + httpPort + "/q/health/ready"))
+        HttpRequest readiness = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + httpPort + "/q/health/ready"))
                 .timeout(Duration.ofSeconds(5)).build();
         while (Instant.now().isBefore(deadline)) {
             if (!process.isAlive()) {
                 throw new IllegalStateException(name + " exited with " + process.exitValue() + " while starting:\n" + tail());
             }
             try {
-                if (HTTP.send(ready, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+                int status = HTTP.send(readiness, HttpResponse.BodyHandlers.discarding()).statusCode();
+                if (status == 200 || !ready) {
                     return;
                 }
             } catch (IOException e) {
@@ -102,6 +112,16 @@ final class ReliabilityService implements AutoCloseable {
         }
         process.destroyForcibly();
         throw new IllegalStateException(name + " not ready within " + timeout + ":\n" + tail());
+    }
+
+    /** Whether {@code /q/health/ready} answers 200 now. */
+    boolean ready() throws InterruptedException {
+        try {
+            return HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + httpPort + "/q/health/ready"))
+                    .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
+        } catch (IOException e) {
+            return false;
+        }
     }
 
     /** SIGKILL: no shutdown hook, no graceful close of transactions or connections. */

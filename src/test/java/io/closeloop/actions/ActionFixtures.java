@@ -2,6 +2,7 @@ package io.closeloop.actions;
 
 import io.closeloop.actions.action.Action;
 import io.closeloop.actions.action.ActionDrafts;
+import io.closeloop.actions.action.ActionEvent;
 import io.closeloop.actions.action.ActionOrigin;
 import io.closeloop.actions.action.ActionStatus;
 import io.closeloop.actions.action.ActionType;
@@ -81,6 +82,25 @@ public class ActionFixtures {
             executor.perform(claimed.get());
         }
         throw new AssertionError("action " + id + " was never claimed");
+    }
+
+    /**
+     * Drives the executor through the action's retries as its poll would (test profiles turn the poll off): while
+     * the action failed with a retry scheduled, waits for the back-off and runs what is due. Returns its last state.
+     */
+    public static Action settle(ActionExecutor executor, long id) throws InterruptedException {
+        Action a = load(id);
+        while (a.status == ActionStatus.FAILED && a.nextAttemptAt != null) {
+            Thread.sleep(Math.max(0, Duration.between(Instant.now(), a.nextAttemptAt).toMillis()) + 50);
+            executor.runDue();
+            a = load(id);
+        }
+        return a;
+    }
+
+    /** The action's status history ("STATUS: note" per lifecycle event), for assertion messages. */
+    public static List<String> history(long id) {
+        return QuarkusTransaction.requiringNew().call(() -> ActionEvent.of(id).stream().map(e -> e.toStatus + ": " + e.note).toList());
     }
 
     /** Waits until the action satisfies the condition, returning its last state. */

@@ -153,14 +153,8 @@ class ActionExecutionTest {
             SmtpServer.get();
         }
         // the server is back: the executor retries when each back-off has passed (1 s, then 2 s), as its poll would
-        Action done = ActionFixtures.load(action.id);
-        while (done.status == ActionStatus.FAILED && done.nextAttemptAt != null) {
-            Thread.sleep(Math.max(0, Duration.between(Instant.now(), done.nextAttemptAt).toMillis()) + 50);
-            executor.runDue();
-            done = ActionFixtures.load(action.id);
-        }
-        List<String> history = QuarkusTransaction.requiringNew().call(() -> ActionEvent.of(action.id).stream()
-                .map(e -> e.toStatus + ": " + e.note).toList());
+        Action done = ActionFixtures.settle(executor, action.id);
+        List<String> history = ActionFixtures.history(action.id);
         assertThat(done.status).as("status after the retries; history: %s; last error: %s", history, done.lastError)
                 .isEqualTo(ActionStatus.EXECUTED);
         // normally the first retry sends; one more is allowed for a failure while the server comes back

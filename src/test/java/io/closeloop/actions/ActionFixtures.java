@@ -19,6 +19,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Predicate;
 
@@ -57,6 +58,12 @@ public class ActionFixtures {
 
     public Action draft(DraftRequest request) {
         return QuarkusTransaction.requiringNew().call(() -> drafts.draft(request, null).action());
+    }
+
+    /** Approves the draft through the API as {@code rep} (with its current version) and returns it as stored. */
+    public static Action approve(Rep rep, Action draft) {
+        as(rep).body(Map.of("version", draft.version)).post("/api/actions/{id}/approve", draft.id).then().statusCode(200);
+        return load(draft.id);
     }
 
     public static Action load(Long id) {

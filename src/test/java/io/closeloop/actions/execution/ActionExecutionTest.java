@@ -74,9 +74,7 @@ class ActionExecutionTest {
     }
 
     private Action approved(Action draft) {
-        ActionFixtures.as(alice).body(Map.of("version", draft.version)).post("/api/actions/{id}/approve", draft.id)
-                .then().statusCode(200);
-        return ActionFixtures.load(draft.id);
+        return ActionFixtures.approve(alice, draft);
     }
 
     private Action emailDraft() {

@@ -161,9 +161,7 @@ class ConsentAtSendingTest {
 
     private Action approved(Action draft) {
         assertThat(draft.guardrailVerdict).as("consent granted when drafted").isEqualTo("ALLOW");
-        ActionFixtures.as(alice).body(Map.of("version", draft.version)).post("/api/actions/{id}/approve", draft.id)
-                .then().statusCode(200);
-        return ActionFixtures.load(draft.id);
+        return ActionFixtures.approve(alice, draft);
     }
 
     /** The contact opts out through the CRM's API, as a rep records it. */
